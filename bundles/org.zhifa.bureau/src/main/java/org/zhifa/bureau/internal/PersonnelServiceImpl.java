@@ -1,0 +1,460 @@
+package org.zhifa.bureau.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.Page;
+import org.zhifa.api.common.Roles;
+import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.common.ZhifaException.Kind;
+import org.zhifa.api.personnel.ImportResult;
+import org.zhifa.api.personnel.Officer;
+import org.zhifa.api.personnel.OfficerChange;
+import org.zhifa.api.personnel.OfficerDraft;
+import org.zhifa.api.personnel.OfficerQuery;
+import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.personnel.PublicCertificate;
+import org.zhifa.api.schema.SchemaMigrator;
+
+/** The personnel register on JPA. Every write also appends a row to OFFICER_HISTORY. */
+@Component(service = PersonnelService.class, configurationPid = BureauConfig.PID)
+public class PersonnelServiceImpl implements PersonnelService {
+    static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
+    private static final int FLUSH_EVERY = 200;
+
+    private final JpaTemplate jpa;
+    private final String bureau;
+    private final List<String> categories;
+    private final CertificateRules rules;
+    private final OfficerValidator validator;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    @Activate
+    public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
+                                @Reference SchemaMigrator migrator, BureauConfig config, BundleContext context) {
+        migrator.migrate("bureau", context.getBundle());
+        this.jpa = jpa;
+        this.bureau = config.code();
+        // a .cfg value "a,b,c" arrives as one string: split it
+        this.categories = Arrays.stream(config.categories()).flatMap(c -> Arrays.stream(c.split("[,，]")))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        this.rules = new CertificateRules(config.certificateWarningDays());
+        this.validator = new OfficerValidator(categories);
+        this.zone = ZoneId.of(config.zone());
+        this.clock = Clock.system(zone);
+    }
+
+    @Override
+    public Officer create(OfficerDraft draft, Actor actor) {
+        requireAdmin(actor);
+        OfficerDraft d = validator.validate(draft);
+        return write(() -> jpa.txExpr(TransactionType.Required, em -> {
+            requireUniqueCertificate(em, d.certificateNo(), null);
+            OfficerEntity e = insert(em, d, actor, Instant.now(clock), "CREATE", null);
+            return toOfficer(e);
+        }));
+    }
+
+    @Override
+    public Officer update(long id, OfficerDraft draft, long expectedVersion, Actor actor) {
+        requireAdmin(actor);
+        OfficerDraft d = validator.validate(draft);
+        return write(() -> jpa.txExpr(TransactionType.Required, em -> {
+            OfficerEntity e = load(em, id);
+            if (expectedVersion >= 0 && e.version != expectedVersion) {
+                throw Errors.of(Kind.CONFLICT, "VERSION_CONFLICT", "version", expectedVersion, e.version);
+            }
+            if (!e.active) {
+                throw Errors.of(Kind.CONFLICT, "OFFICER_INACTIVE", null, id);
+            }
+            requireUniqueCertificate(em, d.certificateNo(), id);
+            apply(e, d);
+            touch(e, actor);
+            em.flush();
+            history(em, e, actor, "UPDATE", null);
+            return toOfficer(e);
+        }));
+    }
+
+    @Override
+    public Officer deactivate(long id, String reason, Actor actor) {
+        requireAdmin(actor);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw Errors.invalid("FIELD_REQUIRED", "reason", "reason");
+        }
+        if (why.length() > 500) {
+            throw Errors.invalid("FIELD_TOO_LONG", "reason", "reason", 500);
+        }
+        return write(() -> jpa.txExpr(TransactionType.Required, em -> {
+            OfficerEntity e = load(em, id);
+            if (!e.active) {
+                throw Errors.of(Kind.CONFLICT, "OFFICER_INACTIVE", null, id);
+            }
+            e.active = false;
+            touch(e, actor);
+            em.flush();
+            history(em, e, actor, "DEACTIVATE", why);
+            return toOfficer(e);
+        }));
+    }
+
+    @Override
+    public Optional<Officer> find(long id, Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            OfficerEntity e = em.find(OfficerEntity.class, id);
+            return e == null || !bureau.equals(e.bureau) ? Optional.<Officer>empty() : Optional.of(toOfficer(e));
+        });
+    }
+
+    @Override
+    public Page<Officer> list(OfficerQuery q, Actor actor) {
+        requireStaff(actor);
+        OfficerQuery query = checked(q);
+        LocalDate today = LocalDate.now(clock);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Map<String, Object> params = new HashMap<>();
+            String where = where(query, today, params);
+            String order = " order by o." + query.sort() + (query.ascending() ? " asc" : " desc")
+                    + (query.sort().equals("id") ? "" : ", o.id asc");
+            TypedQuery<OfficerEntity> tq = em.createQuery("select o from OfficerEntity o" + where + order, OfficerEntity.class);
+            params.forEach(tq::setParameter);
+            tq.setFirstResult(query.offset());
+            tq.setMaxResults(query.limit());
+            List<Officer> items = tq.getResultList().stream().map(e -> toOfficer(e, today)).toList();
+            long total = (query.offset() == 0 && items.size() < query.limit()) ? items.size() : count(em, where, params);
+            return new Page<>(items, total, query.offset(), query.limit());
+        });
+    }
+
+    @Override
+    public long count(OfficerQuery q, Actor actor) {
+        requireStaff(actor);
+        OfficerQuery query = checked(q);
+        LocalDate today = LocalDate.now(clock);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Map<String, Object> params = new HashMap<>();
+            return count(em, where(query, today, params), params);
+        });
+    }
+
+    @Override
+    public List<String> units(Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select distinct o.unit from OfficerEntity o where o.bureau = :b order by o.unit", String.class)
+                .setParameter("b", bureau).getResultList());
+    }
+
+    @Override
+    public List<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public ImportResult importCsv(Path file, Actor actor) {
+        requireAdmin(actor);
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw Errors.of(Kind.NOT_FOUND, "IMPORT_NO_FILE", null, file);
+            }
+            if (Files.size(file) > MAX_IMPORT_BYTES) {
+                throw Errors.invalid("IMPORT_TOO_LARGE", null, MAX_IMPORT_BYTES / (1024 * 1024));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw Errors.of(Kind.INVALID, "IMPORT_UNREADABLE", null, file, e.getMessage());
+        }
+        OfficerCsv.Parsed parsed = OfficerCsv.parse(bytes);
+        // validate everything before the first write: a bad file leaves the register untouched
+        Map<String, Integer> seen = new HashMap<>();
+        List<OfficerDraft> drafts = new ArrayList<>();
+        for (OfficerCsv.Row row : parsed.rows()) {
+            OfficerDraft d;
+            try {
+                d = validator.validate(row.draft());
+            } catch (ZhifaException e) {
+                throw Errors.atLine(row.line(), e);
+            }
+            Integer earlier = seen.putIfAbsent(d.certificateNo(), row.line());
+            if (earlier != null) {
+                throw Errors.atLine(row.line(), Errors.of(Kind.CONFLICT, "IMPORT_DUPLICATE_IN_FILE",
+                        "certificateNo", d.certificateNo(), earlier));
+            }
+            drafts.add(d);
+        }
+        List<Integer> lines = parsed.rows().stream().map(OfficerCsv.Row::line).toList();
+        int imported = write(() -> jpa.txExpr(TransactionType.Required, em -> {
+            Instant now = Instant.now(clock);
+            for (int i = 0; i < drafts.size(); i++) {
+                OfficerDraft d = drafts.get(i);
+                try {
+                    requireUniqueCertificate(em, d.certificateNo(), null);
+                } catch (ZhifaException e) {
+                    throw Errors.atLine(lines.get(i), e);
+                }
+                insert(em, d, actor, now, "IMPORT", null);
+                if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
+                    em.flush();
+                    em.clear();
+                }
+            }
+            return drafts.size();
+        }));
+        return new ImportResult(imported, parsed.charset().name());
+    }
+
+    @Override
+    public Optional<PublicCertificate> lookupCertificate(String certificateNo) {
+        if (certificateNo == null || certificateNo.isBlank() || certificateNo.length() > 32) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        String no = certificateNo.strip().toUpperCase(Locale.ROOT);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select o from OfficerEntity o where o.bureau = :b and o.certificateNo = :c and o.active = true",
+                OfficerEntity.class).setParameter("b", bureau).setParameter("c", no).getResultList().stream()
+                .findFirst().map(e -> new PublicCertificate(e.certificateNo, e.name, e.unit, split(e.categories),
+                        e.area, e.validFrom, e.validTo, rules.status(e.active, e.validFrom, e.validTo, today))));
+    }
+
+    @Override
+    public List<OfficerChange> history(long id, Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select h from OfficerHistoryEntity h where h.bureau = :b and h.officerId = :id order by h.id",
+                OfficerHistoryEntity.class).setParameter("b", bureau).setParameter("id", id).getResultList().stream()
+                .map(h -> new OfficerChange(h.officerId, h.changedAt, h.actor, h.action, h.reason, h.snapshot))
+                .toList());
+    }
+
+    // --- internals -------------------------------------------------------------------------
+
+    private OfficerEntity insert(EntityManager em, OfficerDraft d, Actor actor, Instant now, String action, String reason) {
+        OfficerEntity e = new OfficerEntity();
+        e.bureau = bureau;
+        apply(e, d);
+        e.active = true;
+        e.createdAt = now;
+        e.createdBy = actor.user();
+        e.updatedAt = now;
+        e.updatedBy = actor.user();
+        em.persist(e);
+        history(em, e, actor, action, reason);
+        return e;
+    }
+
+    private void history(EntityManager em, OfficerEntity e, Actor actor, String action, String reason) {
+        OfficerHistoryEntity h = new OfficerHistoryEntity();
+        h.bureau = bureau;
+        h.officerId = e.id;
+        h.changedAt = e.updatedAt;
+        h.actor = actor.user();
+        h.action = action;
+        h.reason = reason;
+        Map<String, Object> snap = new LinkedHashMap<>();
+        snap.put("id", e.id);
+        snap.put("name", e.name);
+        snap.put("unit", e.unit);
+        snap.put("post", e.post);
+        snap.put("certificateNo", e.certificateNo);
+        snap.put("categories", split(e.categories));
+        snap.put("area", e.area);
+        snap.put("validFrom", e.validFrom);
+        snap.put("validTo", e.validTo);
+        snap.put("legalQualification", e.legalQualification);
+        snap.put("active", e.active);
+        h.snapshot = Json.write(snap);
+        em.persist(h);
+    }
+
+    private static void apply(OfficerEntity e, OfficerDraft d) {
+        e.name = d.name();
+        e.unit = d.unit();
+        e.post = d.post();
+        e.certificateNo = d.certificateNo();
+        e.categories = "|" + String.join("|", d.categories()) + "|";
+        e.area = d.area();
+        e.validFrom = d.validFrom();
+        e.validTo = d.validTo();
+        e.legalQualification = d.legalQualification();
+    }
+
+    private void touch(OfficerEntity e, Actor actor) {
+        e.updatedAt = Instant.now(clock);
+        e.updatedBy = actor.user();
+    }
+
+    private OfficerEntity load(EntityManager em, long id) {
+        OfficerEntity e = em.find(OfficerEntity.class, id);
+        if (e == null || !bureau.equals(e.bureau)) {
+            throw Errors.of(Kind.NOT_FOUND, "OFFICER_NOT_FOUND", null, id);
+        }
+        return e;
+    }
+
+    private void requireUniqueCertificate(EntityManager em, String certificateNo, Long except) {
+        List<Long> ids = em.createQuery("select o.id from OfficerEntity o where o.bureau = :b and o.certificateNo = :c",
+                Long.class).setParameter("b", bureau).setParameter("c", certificateNo).getResultList();
+        if (ids.stream().anyMatch(i -> !i.equals(except))) {
+            throw Errors.of(Kind.CONFLICT, "DUPLICATE_CERTIFICATE", "certificateNo", certificateNo);
+        }
+    }
+
+    private String where(OfficerQuery q, LocalDate today, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where o.bureau = :bureau");
+        params.put("bureau", bureau);
+        if (q.text() != null && !q.text().isBlank()) {
+            w.append(" and (lower(o.name) like :text escape '!' or lower(o.certificateNo) like :text escape '!'"
+                    + " or lower(o.unit) like :text escape '!')");
+            params.put("text", "%" + likeEscape(q.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (q.unit() != null && !q.unit().isBlank()) {
+            w.append(" and o.unit = :unit");
+            params.put("unit", q.unit().strip());
+        }
+        if (q.category() != null && !q.category().isBlank()) {
+            w.append(" and o.categories like :category escape '!'");
+            params.put("category", "%|" + likeEscape(q.category().strip()) + "|%");
+        }
+        if (q.active() != null) {
+            w.append(" and o.active = :active");
+            params.put("active", q.active());
+        }
+        if (q.status() != null) {
+            String cond = CertificateRules.condition(q.status());
+            w.append(" and (").append(cond).append(')');
+            if (cond.contains(":today")) {
+                params.put("today", today);
+            }
+            if (cond.contains(":warn")) {
+                params.put("warn", today.plusDays(rules.warningDays()));
+            }
+        }
+        return w.toString();
+    }
+
+    private static long count(EntityManager em, String where, Map<String, Object> params) {
+        TypedQuery<Long> cq = em.createQuery("select count(o) from OfficerEntity o" + where, Long.class);
+        params.forEach(cq::setParameter);
+        return cq.getSingleResult();
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static OfficerQuery checked(OfficerQuery q) {
+        OfficerQuery query = q == null ? OfficerQuery.all(0, 50) : q;
+        String sort = query.sort() == null ? "id" : query.sort();
+        if (!OfficerQuery.SORT_FIELDS.contains(sort)) {
+            throw Errors.invalid("INVALID_SORT", "sort", sort, String.join(", ", OfficerQuery.SORT_FIELDS));
+        }
+        if (query.offset() < 0) {
+            throw Errors.invalid("INVALID_OFFSET", "offset", query.offset());
+        }
+        if (query.limit() < 1 || query.limit() > OfficerQuery.MAX_LIMIT) {
+            throw Errors.invalid("INVALID_LIMIT", "limit", query.limit(), OfficerQuery.MAX_LIMIT);
+        }
+        if (query.text() != null && query.text().length() > 100) {
+            throw Errors.invalid("FIELD_TOO_LONG", "text", "text", 100);
+        }
+        return new OfficerQuery(query.text(), query.unit(), query.category(), query.status(), query.active(), sort,
+                query.ascending(), query.offset(), query.limit());
+    }
+
+    private Officer toOfficer(OfficerEntity e) {
+        return toOfficer(e, LocalDate.now(clock));
+    }
+
+    private Officer toOfficer(OfficerEntity e, LocalDate today) {
+        return new Officer(e.id, e.bureau, e.name, e.unit, e.post, e.certificateNo, split(e.categories), e.area,
+                e.validFrom, e.validTo, e.legalQualification, e.active,
+                rules.status(e.active, e.validFrom, e.validTo, today), e.version, e.createdAt, e.createdBy,
+                e.updatedAt, e.updatedBy);
+    }
+
+    private static List<String> split(String categories) {
+        return Arrays.stream(categories.split("\\|")).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (actor == null) {
+            throw Errors.of(Kind.UNAUTHENTICATED, "UNAUTHENTICATED", null);
+        }
+        if (!actor.isStaff()) {
+            throw Errors.of(Kind.FORBIDDEN, "FORBIDDEN", null, actor.user());
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        requireStaff(actor);
+        if (!actor.has(Roles.ADMIN)) {
+            throw Errors.of(Kind.FORBIDDEN, "FORBIDDEN_ADMIN", null, actor.user());
+        }
+    }
+
+    /** Runs a write; a lost race on the unique certificate or the version becomes a CONFLICT. */
+    private <T> T write(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ZhifaException e) {
+            throw e;
+        } catch (OptimisticLockException e) {
+            throw Errors.of(Kind.CONFLICT, "VERSION_CONFLICT", "version", "?", "?");
+        } catch (PersistenceException e) {
+            if (causedByUniqueViolation(e)) {
+                throw Errors.of(Kind.CONFLICT, "DUPLICATE_CERTIFICATE", "certificateNo", "");
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // Aries JpaTemplate wraps exceptions thrown inside the transaction
+            Throwable c = e.getCause();
+            while (c != null) {
+                if (c instanceof ZhifaException z) {
+                    throw z;
+                }
+                c = c.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
