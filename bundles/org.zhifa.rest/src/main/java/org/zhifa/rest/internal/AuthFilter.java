@@ -1,0 +1,225 @@
+package org.zhifa.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.rest.RequestActor;
+
+/**
+ * HTTP Basic against the Karaf JAAS realm; the authenticated {@link Actor} goes into the request.
+ * Methods marked {@link PublicAccess} need no login. Also enforces the body size limit.
+ */
+final class AuthFilter implements ContainerRequestFilter {
+    static final String CHALLENGE = "Basic realm=\"zhifa\", charset=\"UTF-8\"";
+
+    private final String realm;
+    private final long cacheMillis;
+    private final long maxBodyBytes;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Context
+    private ResourceInfo resourceInfo;
+    @Context
+    private HttpServletRequest servletRequest;
+
+    private record Cached(Actor actor, long until) {}
+
+    AuthFilter(String realm, int cacheSeconds, long maxBodyBytes) {
+        this.realm = realm;
+        this.cacheMillis = cacheSeconds * 1000L;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        limitBody(request);
+        if (isPublic()) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Actor actor = header == null ? null : authenticate(header);
+        if (actor == null) {
+            request.abortWith(Response.fromResponse(ErrorBody.response(401,
+                    ErrorBody.of(header == null ? "UNAUTHENTICATED" : "BAD_CREDENTIALS", null)))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+            return;
+        }
+        if (!actor.isStaff()) {
+            request.abortWith(ErrorBody.response(403, ErrorBody.of("NOT_STAFF", null, actor.user())));
+            return;
+        }
+        request.setProperty(RequestActor.PROPERTY, actor);
+        if (servletRequest != null) {
+            servletRequest.setAttribute(RequestActor.PROPERTY, actor);
+        }
+    }
+
+    private void limitBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    request.abortWith(ErrorBody.response(413, ErrorBody.of("PAYLOAD_TOO_LARGE", null, maxBodyBytes)));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                request.abortWith(ErrorBody.response(400, ErrorBody.of("BAD_REQUEST", null)));
+                return;
+            }
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBodyBytes));
+        }
+    }
+
+    private boolean isPublic() {
+        if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+            return false;
+        }
+        return resourceInfo.getResourceMethod().isAnnotationPresent(PublicAccess.class)
+                || resourceInfo.getResourceClass().isAnnotationPresent(PublicAccess.class);
+    }
+
+    private Actor authenticate(String header) {
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String user = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        String key = digest(decoded);
+        long now = System.currentTimeMillis();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.until > now) {
+            return hit.actor;
+        }
+        Actor actor = login(user, password);
+        if (actor != null && cacheMillis > 0) {
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(actor, now + cacheMillis));
+        }
+        return actor;
+    }
+
+    private Actor login(String user, String password) {
+        Subject subject = new Subject();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AuthFilter.class.getClassLoader());
+        try {
+            LoginContext lc = new LoginContext(realm, subject, callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof NameCallback n) {
+                        n.setName(user);
+                    } else if (cb instanceof PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    } else {
+                        throw new UnsupportedCallbackException(cb);
+                    }
+                }
+            });
+            lc.login();
+            Set<String> roles = new HashSet<>();
+            String name = user;
+            for (Principal p : subject.getPrincipals()) {
+                if (p instanceof RolePrincipal) {
+                    roles.add(p.getName());
+                } else if (p instanceof UserPrincipal) {
+                    name = p.getName();
+                }
+            }
+            return new Actor(name, roles);
+        } catch (LoginException e) {
+            return null;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String digest(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fails with 413 once more than the limit has been read (chunked bodies have no length). */
+    private static final class LimitedStream extends InputStream {
+        private final InputStream in;
+        private final long limit;
+        private long read;
+
+        LimitedStream(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new javax.ws.rs.WebApplicationException(413);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
