@@ -1,8 +1,6 @@
 package org.zhifa.rest.internal;
 
 import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -78,22 +76,18 @@ final class ExceptionMappers {
             if (cause instanceof ZhifaException z) {
                 return new Domain().toResponse(z);
             }
-            String code;
-            if (e instanceof NotFoundException) {
-                code = "NOT_FOUND";
-            } else if (e instanceof NotAllowedException) {
-                code = "METHOD_NOT_ALLOWED";
-            } else if (e instanceof NotSupportedException) {
-                code = "UNSUPPORTED_MEDIA_TYPE";
-            } else if (status == 413) {
-                code = "PAYLOAD_TOO_LARGE";
-            } else if (status == 406) {
-                code = "NOT_ACCEPTABLE";
-            } else if (status >= 500) {
+            String code = switch (status) {
+                case 401 -> "UNAUTHENTICATED";
+                case 403 -> "FORBIDDEN";
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 406 -> "NOT_ACCEPTABLE";
+                case 413 -> "PAYLOAD_TOO_LARGE";
+                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+            };
+            if (status >= 500) {
                 LOG.error("REST request failed", e);
-                code = "INTERNAL_ERROR";
-            } else {
-                code = "BAD_REQUEST";
             }
             Response out = ErrorBody.response(status, ErrorBody.of(code, null));
             if (status == 401) {

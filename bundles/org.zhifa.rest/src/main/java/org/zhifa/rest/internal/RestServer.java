@@ -50,7 +50,8 @@ public class RestServer {
         this.config = config;
         this.openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(contributed.keySet()));
         this.coreResources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel),
-                new PublicCertificateResource(personnel), openApi);
+                new PublicCertificateResource(personnel), openApi,
+                new VersionResource(context.getBundle().getVersion().toString()));
         rebuild();
         tracker = new ServiceTracker<>(context,
                 context.createFilter("(" + RestResource.PROPERTY_RESOURCE + "=true)"), null) {
