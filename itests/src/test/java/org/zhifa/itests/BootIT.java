@@ -1,0 +1,61 @@
+package org.zhifa.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.zhifa.itests.support.Bureau;
+import org.zhifa.itests.support.Json;
+
+/** Smoke test: the built tar.gz boots offline within the limit, with every feature and bundle up. */
+class BootIT {
+    private static final List<String> FEATURES = List.of("zhifa-platform", "zhifa-core", "zhifa-rest", "zhifa-console",
+            "zhifa-gongshi", "zhifa-shell", "zhifa-calendar", "zhifa-demo", "zhifa");
+
+    @Test
+    void bootsOfflineToHealthyWithinTheLimit() {
+        Bureau bureau = Bureau.shared();
+        assertTrue(bureau.lastBoot().compareTo(Bureau.BOOT_LIMIT) < 0);
+        var health = Json.parse(bureau.get("/api/v1/health", null).body());
+        assertEquals("UP", health.get("status").asText());
+        assertEquals("UP", health.get("database").asText());
+        assertEquals("430421", health.get("bureau").get("code").asText());
+    }
+
+    @Test
+    void everyFeatureIsInstalledAndEveryBundleActive() {
+        Bureau bureau = Bureau.shared();
+        String features = bureau.admin("feature:list -i --no-format");
+        for (String f : FEATURES) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(f) + "\\s.*Started").matcher(features).find(),
+                    f + " is not started:\n" + features);
+        }
+        String bundles = bureau.admin("bundle:list -t 0 --no-format");
+        int count = 0;
+        int zhifa = 0;
+        StringBuilder inactive = new StringBuilder();
+        for (String line : bundles.split("\\R")) {
+            String[] cols = line.split("\t");
+            if (cols.length < 5 || !cols[0].trim().matches("\\d+")) {
+                continue;
+            }
+            count++;
+            String state = cols[1].trim();
+            if (cols[4].startsWith("zhifa ::")) {
+                zhifa++;
+            }
+            // fragments stay Resolved by design
+            if (!state.equals("Active") && !state.equals("Resolved")) {
+                inactive.append(line).append('\n');
+            }
+        }
+        assertTrue(count > 40, "expected the stack, got " + count + " bundles:\n" + bundles);
+        assertEquals(8, zhifa, "zhifa bundles:\n" + bundles);
+        assertEquals("", inactive.toString(), "bundles not active");
+        String health = bureau.admin("zhifa:health");
+        assertTrue(health.contains("状态 / status: UP"), health);
+    }
+}

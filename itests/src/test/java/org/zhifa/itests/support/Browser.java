@@ -1,0 +1,93 @@
+package org.zhifa.itests.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium driven through Debian's chromedriver; nothing is downloaded. */
+public final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = System.getProperty("zhifa.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("zhifa.chromedriver", "/usr/bin/chromedriver");
+
+    public final WebDriver driver;
+    private final Path profile;
+
+    public Browser() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": run ./zhifa test (it installs chromium and chromium-driver)");
+        }
+        try {
+            profile = Files.createTempDirectory("zhifa-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    public WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public WebElement id(String id) {
+        return await(By.id(id));
+    }
+
+    public void gone(By by, Duration limit) {
+        new WebDriverWait(driver, limit).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    public void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Saves a PNG for humans under target/screenshots. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Paths.get(System.getProperty("zhifa.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Path to = dir.resolve(name + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), to,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var s = Files.walk(profile)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
