@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmarks of the walking skeleton, measured in one run on this machine:
+#   1. boot-to-healthy of the zhifa assembly vs a bare Karaf 4.4.10 boot      (goal ≤ 1.5×)
+#   2. idle RSS of the zhifa JVM                                              (goal ≤ 400 MB)
+#   3. GET /api/v1/personnel throughput at 100 000 officers vs the trivial
+#      GET /api/v1/version on the same server                                 (goal ≥ 0.5×)
+# Usage: ./zhifa bench [runs]   (default 3 boots each). Only loopback addresses are used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${1:-3}
+OFFICERS=${ZHIFA_BENCH_OFFICERS:-100000}
+WORK="$ROOT/bench/target/work"
+KARAF_VERSION=4.4.10
+DIST_TGZ="$ROOT/assembly/target/zhifa-assembly-0.1.0-SNAPSHOT.tar.gz"
+BARE_TGZ="$ROOT/bench/target/apache-karaf-$KARAF_VERSION.tar.gz"
+HTTP_PORT=${ZHIFA_BENCH_HTTP_PORT:-18181}
+SSH_PORT=${ZHIFA_BENCH_SSH_PORT:-18101}
+
+[ -f "$DIST_TGZ" ] || mvn -B -q install -DskipTests
+[ -d "$ROOT/bench/target/classes/org" ] || mvn -B -q -pl bench compile
+if [ ! -f "$BARE_TGZ" ]; then
+  mvn -B -q dependency:copy -Dartifact=org.apache.karaf:apache-karaf:$KARAF_VERSION:tar.gz \
+      -DoutputDirectory="$ROOT/bench/target" -Dmdep.useBaseVersion=true
+fi
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+
+# unpack TGZ into DIR with our ports, loopback only
+prepare() {
+  local tgz=$1 dir=$2
+  rm -rf "$dir"; mkdir -p "$dir"
+  tar xzf "$tgz" -C "$dir" --strip-components=1
+  local etc="$dir/etc"
+  sed -i '/^org.osgi.service.http.port/d' "$etc/org.ops4j.pax.web.cfg" 2>/dev/null || true
+  printf '\norg.osgi.service.http.port = %s\norg.ops4j.pax.web.listening.addresses = 127.0.0.1\n' "$HTTP_PORT" >> "$etc/org.ops4j.pax.web.cfg"
+  sed -i 's/^sshPort *=.*/sshPort = '"$SSH_PORT"'/; s/^sshHost *=.*/sshHost = 127.0.0.1/' "$etc/org.apache.karaf.shell.cfg"
+  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 44447/' "$etc/org.apache.karaf.management.cfg"
+  # offline: nothing may be fetched while booting
+  printf '\norg.ops4j.pax.url.mvn.repositories = \norg.ops4j.pax.url.mvn.offline = true\n' >> "$etc/org.ops4j.pax.url.mvn.cfg"
+  # bare Karaf has no user: give it one for the shell probe
+  if ! grep -q '^admin' "$etc/users.properties"; then
+    printf 'admin = admin,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembroker,ssh\n' >> "$etc/users.properties"
+  fi
+}
+
+start() { # DIR -> sets KPID to the JVM
+  local dir=$1
+  (cd "$dir" && KARAF_EXEC=exec nohup bin/karaf daemon > "$dir/console.log" 2>&1 &)
+  for _ in $(seq 1 100); do
+    KPID=$(pgrep -f -- "-Dkaraf.base=$dir " | head -1 || true)
+    [ -n "$KPID" ] && break; sleep 0.1
+  done
+  PIDS+=("$KPID")
+}
+
+stop() { # PID
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 120); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+wait_health() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/v1/health"; do sleep 0.1; done; }
+wait_shell() { # bare Karaf is up when its shell answers at start level 100
+  local dir=$1
+  until "$dir/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u admin -p admin -b <<< 'system:start-level' 2>/dev/null | grep -q 'Level 100'; do sleep 0.2; done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "== boot (clean data folder, offline), $RUNS runs each"
+: > "$WORK.bare"; : > "$WORK.zhifa"
+mkdir -p "$(dirname "$WORK")"
+for i in $(seq 1 "$RUNS"); do
+  prepare "$BARE_TGZ" "$WORK/bare"
+  t0=$(now); start "$WORK/bare"; wait_shell "$WORK/bare"; t1=$(now)
+  stop "$KPID"
+  awk "BEGIN{print $t1 - $t0}" >> "$WORK.bare"
+  prepare "$DIST_TGZ" "$WORK/zhifa"
+  t0=$(now); start "$WORK/zhifa"; wait_health; t1=$(now)
+  awk "BEGIN{print $t1 - $t0}" >> "$WORK.zhifa"
+  [ "$i" -lt "$RUNS" ] && stop "$KPID"
+done
+BARE=$(median < "$WORK.bare"); ZHIFA=$(median < "$WORK.zhifa")
+printf 'bare Karaf %s boot to shell:    median %.1f s  (%s)\n' "$KARAF_VERSION" "$BARE" "$(tr '\n' ' ' < "$WORK.bare")"
+printf 'zhifa boot to healthy:          median %.1f s  (%s)\n' "$ZHIFA" "$(tr '\n' ' ' < "$WORK.zhifa")"
+printf 'RATIO boot zhifa/bare = %.2f   (goal <= 1.5)\n' "$(awk "BEGIN{print $ZHIFA / $BARE}")"
+
+echo "== idle RSS (30 s after healthy)"
+sleep 30
+RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$KPID/status")
+printf 'RSS zhifa idle = %d MB   (goal <= 400 MB)\n' "$((RSS_KB / 1024))"
+
+echo "== throughput at $OFFICERS officers"
+CP="$ROOT/bench/target/classes"
+java -cp "$CP" org.zhifa.bench.OfficerCsvGenerator "$WORK/officers.csv" "$OFFICERS" BENCH
+t0=$(now)
+"$WORK/zhifa/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u admin -p admin -b <<< "zhifa:personnel-import $WORK/officers.csv"
+printf 'import of %d officers: %.1f s\n' "$OFFICERS" "$(awk "BEGIN{print $(now) - $t0}")"
+TRIVIAL=$(java -cp "$CP" org.zhifa.bench.LoadDriver "http://127.0.0.1:$HTTP_PORT/api/v1/version" - 8 20)
+LIST=$(java -cp "$CP" org.zhifa.bench.LoadDriver \
+  "http://127.0.0.1:$HTTP_PORT/api/v1/personnel?limit=50&sort=name&offset={offset}" officer:officer 8 20 "$((OFFICERS - 50))")
+echo "trivial  /api/v1/version:             $TRIVIAL"
+echo "personnel /api/v1/personnel?limit=50: $LIST"
+R1=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<< "$TRIVIAL"); R2=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<< "$LIST")
+printf 'RATIO throughput personnel/trivial = %.2f   (goal >= 0.5)\n' "$(awk "BEGIN{print $R2 / $R1}")"
+stop "$KPID"

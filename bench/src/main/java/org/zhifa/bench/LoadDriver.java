@@ -1,0 +1,92 @@
+package org.zhifa.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bounded closed-loop HTTP load on a loopback URL: {@code threads} clients send requests back to
+ * back for {@code seconds} (after a warm-up) and the driver prints requests per second and latency.
+ * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}.
+ *
+ * <pre>java -cp bench/target/classes org.zhifa.bench.LoadDriver URL USER:PASSWORD|- THREADS SECONDS [maxOffset]</pre>
+ */
+public final class LoadDriver {
+    private static final long MAX_REQUESTS = 5_000_000;
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        URI base = URI.create(url.replace("{offset}", "0"));
+        if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
+            throw new IllegalArgumentException("load is only ever sent to loopback: " + base.getHost());
+        }
+        String auth = args[1].equals("-") ? null
+                : "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
+        int threads = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int maxOffset = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        run(client, url, auth, threads, 5, maxOffset, new AtomicLong(), new AtomicLong(), new AtomicLong());
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong nanos = new AtomicLong();
+        long t0 = System.nanoTime();
+        run(client, url, auth, threads, seconds, maxOffset, ok, failed, nanos);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double rps = ok.get() / elapsed;
+        double meanMs = ok.get() == 0 ? 0 : nanos.get() / 1e6 / ok.get();
+        System.out.printf("requests=%d failed=%d seconds=%.1f rps=%.1f mean_ms=%.2f%n", ok.get(), failed.get(),
+                elapsed, rps, meanMs);
+        if (failed.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static void run(HttpClient client, String url, String auth, int threads, int seconds, int maxOffset,
+                            AtomicLong ok, AtomicLong failed, AtomicLong nanos) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end && ok.get() + failed.get() < MAX_REQUESTS) {
+                    String u = maxOffset > 0
+                            ? url.replace("{offset}", Integer.toString(ThreadLocalRandom.current().nextInt(maxOffset)))
+                            : url;
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(u)).timeout(Duration.ofSeconds(30));
+                    if (auth != null) {
+                        b.header("Authorization", auth);
+                    }
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                            nanos.addAndGet(System.nanoTime() - s);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+    }
+
+    private LoadDriver() {}
+}
