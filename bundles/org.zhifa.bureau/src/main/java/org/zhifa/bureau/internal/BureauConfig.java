@@ -20,6 +20,9 @@ public @interface BureauConfig {
     @AttributeDefinition(description = "Certificates expiring within this many days are flagged (即将到期)")
     int certificateWarningDays() default 30;
 
+    @AttributeDefinition(description = "JAAS realm that checks users' passwords (REST Basic, console login)")
+    String realm() default "karaf";
+
     @AttributeDefinition(description = "Time zone of the bureau's calendar days")
     String zone() default "Asia/Shanghai";
 }

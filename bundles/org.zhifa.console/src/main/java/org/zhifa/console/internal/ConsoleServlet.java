@@ -15,6 +15,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhifa.api.common.BureauInfo;
+import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.console.spi.ConsoleView;
 
@@ -45,12 +46,15 @@ public class ConsoleServlet extends VaadinServlet {
     static final String PATTERN = PATH + "/*";
 
     private final transient PersonnelService personnel;
+    private final transient Authenticator authenticator;
     private final String resourcesPath;
     private final transient ViewRegistry views = new ViewRegistry();
     private transient volatile BureauInfo bureau;
 
     @Activate
-    public ConsoleServlet(@Reference PersonnelService personnel, @Reference VaadinResourceService resources) {
+    public ConsoleServlet(@Reference PersonnelService personnel, @Reference VaadinResourceService resources,
+                          @Reference Authenticator authenticator) {
+        this.authenticator = authenticator;
         this.personnel = personnel;
         // Themes, widgetset and vaadinBootstrap.js live in Vaadin's own whiteboard context.
         this.resourcesPath = "/" + resources.getResourcePathPrefix();
@@ -98,7 +102,7 @@ public class ConsoleServlet extends VaadinServlet {
 
     @Override
     protected void servletInitialized() {
-        ConsoleServices services = new ConsoleServices(personnel, () -> bureau, views, new JaasAuthenticator());
+        ConsoleServices services = new ConsoleServices(personnel, () -> bureau, views, authenticator);
         UIProvider provider = new UIProvider() {
             private static final long serialVersionUID = 1L;
 

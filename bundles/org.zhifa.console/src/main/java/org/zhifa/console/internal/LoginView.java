@@ -1,6 +1,5 @@
 package org.zhifa.console.internal;
 
-import javax.security.auth.login.LoginException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,13 +91,14 @@ final class LoginView extends VerticalLayout {
         password.clear();
         Actor actor;
         try {
-            actor = ui.services().authenticator().login(user, secret);
-        } catch (LoginException e) {
-            showError(m.get("login.failed"));
-            return;
+            actor = ui.services().authenticator().authenticate(user, secret).orElse(null);
         } catch (RuntimeException e) {
             LOG.error("login of {} failed unexpectedly", user, e);
             showError(m.get("login.unavailable"));
+            return;
+        }
+        if (actor == null) {
+            showError(m.get("login.failed"));
             return;
         }
         if (!actor.isStaff()) {

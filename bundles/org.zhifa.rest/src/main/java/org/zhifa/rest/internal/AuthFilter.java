@@ -4,19 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.Principal;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.auth.login.LoginContext;
-import javax.security.auth.login.LoginException;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -25,19 +16,18 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.rest.RequestActor;
 
 /**
- * HTTP Basic against the Karaf JAAS realm; the authenticated {@link Actor} goes into the request.
+ * HTTP Basic against the bureau's {@link Authenticator} (Karaf JAAS); the {@link Actor} goes into the request.
  * Methods marked {@link PublicAccess} need no login. Also enforces the body size limit.
  */
 final class AuthFilter implements ContainerRequestFilter {
     static final String CHALLENGE = "Basic realm=\"zhifa\", charset=\"UTF-8\"";
 
-    private final String realm;
+    private final Authenticator authenticator;
     private final long cacheMillis;
     private final long maxBodyBytes;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -49,8 +39,8 @@ final class AuthFilter implements ContainerRequestFilter {
 
     private record Cached(Actor actor, long until) {}
 
-    AuthFilter(String realm, int cacheSeconds, long maxBodyBytes) {
-        this.realm = realm;
+    AuthFilter(Authenticator authenticator, int cacheSeconds, long maxBodyBytes) {
+        this.authenticator = authenticator;
         this.cacheMillis = cacheSeconds * 1000L;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -127,7 +117,7 @@ final class AuthFilter implements ContainerRequestFilter {
         if (hit != null && hit.until > now) {
             return hit.actor;
         }
-        Actor actor = login(user, password);
+        Actor actor = authenticator.authenticate(user, password.toCharArray()).orElse(null);
         if (actor != null && cacheMillis > 0) {
             if (cache.size() > 10_000) {
                 cache.clear();
@@ -135,41 +125,6 @@ final class AuthFilter implements ContainerRequestFilter {
             cache.put(key, new Cached(actor, now + cacheMillis));
         }
         return actor;
-    }
-
-    private Actor login(String user, String password) {
-        Subject subject = new Subject();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(AuthFilter.class.getClassLoader());
-        try {
-            LoginContext lc = new LoginContext(realm, subject, callbacks -> {
-                for (var cb : callbacks) {
-                    if (cb instanceof NameCallback n) {
-                        n.setName(user);
-                    } else if (cb instanceof PasswordCallback p) {
-                        p.setPassword(password.toCharArray());
-                    } else {
-                        throw new UnsupportedCallbackException(cb);
-                    }
-                }
-            });
-            lc.login();
-            Set<String> roles = new HashSet<>();
-            String name = user;
-            for (Principal p : subject.getPrincipals()) {
-                if (p instanceof RolePrincipal) {
-                    roles.add(p.getName());
-                } else if (p instanceof UserPrincipal) {
-                    name = p.getName();
-                }
-            }
-            return new Actor(name, roles);
-        } catch (LoginException e) {
-            return null;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     private static String digest(String s) {

@@ -11,9 +11,6 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Largest accepted request body in bytes (413 above)")
     long maxBodyBytes() default 262144;
 
-    @AttributeDefinition(description = "JAAS realm that authenticates HTTP Basic credentials")
-    String realm() default "karaf";
-
     @AttributeDefinition(description = "Seconds a successful login is remembered (0 = log in on every request)")
     int loginCacheSeconds() default 60;
 }

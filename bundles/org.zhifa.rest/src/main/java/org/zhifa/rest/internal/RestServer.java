@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.rest.RestResource;
@@ -37,6 +38,7 @@ public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     private final RestConfig config;
+    private final Authenticator authenticator;
     private final List<Object> coreResources;
     private final OpenApiResource openApi;
     private final Map<ServiceReference<Object>, Object> contributed = new ConcurrentSkipListMap<>();
@@ -45,9 +47,11 @@ public class RestServer {
     private boolean active = true;
 
     @Activate
-    public RestServer(@Reference PersonnelService personnel, @Reference BureauInfo bureau, RestConfig config,
-                      BundleContext context) throws InvalidSyntaxException {
+    public RestServer(@Reference PersonnelService personnel, @Reference BureauInfo bureau,
+                      @Reference Authenticator authenticator, RestConfig config, BundleContext context)
+            throws InvalidSyntaxException {
         this.config = config;
+        this.authenticator = authenticator;
         this.openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(contributed.keySet()));
         this.coreResources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel),
                 new PublicCertificateResource(personnel), openApi,
@@ -99,7 +103,7 @@ public class RestServer {
             beans.addAll(contributed.values());
             bean.setServiceBeans(beans);
             JacksonJsonProvider json = new JacksonJsonProvider(JsonMapper.create());
-            bean.setProviders(List.of(json, new AuthFilter(config.realm(), config.loginCacheSeconds(),
+            bean.setProviders(List.of(json, new AuthFilter(authenticator, config.loginCacheSeconds(),
                     config.maxBodyBytes()), new ExceptionMappers.Domain(), new ExceptionMappers.Json(),
                     new ExceptionMappers.Web(), new ExceptionMappers.Any()));
             server = bean.create();

@@ -1,5 +1,6 @@
-package org.zhifa.console.internal;
+package org.zhifa.bureau.internal;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,25 +15,37 @@ import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.Authenticator;
 
 /** Checks a user name and password against a JAAS realm (Karaf's {@code karaf} by default). */
-final class JaasAuthenticator {
-
-    static final String REALM = "karaf";
+@Component(service = Authenticator.class, configurationPid = BureauConfig.PID)
+public class JaasAuthenticator implements Authenticator {
 
     private final String realm;
     private final Configuration configuration;
 
-    /** The Karaf realm, through the JVM-wide configuration Karaf installs. */
-    JaasAuthenticator() {
-        this(REALM, null);
+    /** The configured realm, through the JVM-wide configuration Karaf installs. */
+    @Activate
+    public JaasAuthenticator(BureauConfig config) {
+        this(config.realm(), null);
     }
 
     /** A given realm and configuration; null configuration = the JVM-wide one. */
     JaasAuthenticator(String realm, Configuration configuration) {
         this.realm = realm;
         this.configuration = configuration;
+    }
+
+    @Override
+    public Optional<Actor> authenticate(String user, char[] password) {
+        try {
+            return Optional.of(login(user, password));
+        } catch (LoginException e) {
+            return Optional.empty();
+        }
     }
 
     /**

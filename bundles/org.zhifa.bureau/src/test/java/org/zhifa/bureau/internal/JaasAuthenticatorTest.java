@@ -1,7 +1,8 @@
-package org.zhifa.console.internal;
+package org.zhifa.bureau.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,14 @@ class JaasAuthenticatorTest {
         assertThrows(LoginException.class, () -> auth.login("nobody", "secret".toCharArray()));
         assertThrows(LoginException.class, () -> auth.login("", "secret".toCharArray()));
         assertThrows(LoginException.class, () -> auth.login("admin", new char[0]));
+    }
+
+    @Test
+    void authenticateAnswersEmptyForBadCredentials() {
+        assertEquals(Set.of("zhifa-admin", "zhifa-officer"),
+                auth.authenticate("admin", "secret".toCharArray()).orElseThrow().roles());
+        assertTrue(auth.authenticate("admin", "wrong".toCharArray()).isEmpty());
+        assertTrue(auth.authenticate(null, null).isEmpty());
     }
 
     @Test
