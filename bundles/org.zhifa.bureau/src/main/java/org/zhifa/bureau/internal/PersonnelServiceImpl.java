@@ -55,6 +55,8 @@ public class PersonnelServiceImpl implements PersonnelService {
     private final OfficerValidator validator;
     private final ZoneId zone;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
@@ -144,13 +146,22 @@ public class PersonnelServiceImpl implements PersonnelService {
             Map<String, Object> params = new HashMap<>();
             String where = where(query, today, params);
             String order = " order by o." + query.sort() + (query.ascending() ? " asc" : " desc")
-                    + (query.sort().equals("id") ? "" : ", o.id asc");
-            TypedQuery<OfficerEntity> tq = em.createQuery("select o from OfficerEntity o" + where + order, OfficerEntity.class);
-            params.forEach(tq::setParameter);
-            tq.setFirstResult(query.offset());
-            tq.setMaxResults(query.limit());
-            List<Officer> items = tq.getResultList().stream().map(e -> toOfficer(e, today)).toList();
-            long total = (query.offset() == 0 && items.size() < query.limit()) ? items.size() : count(em, where, params);
+                    + (query.sort().equals("id") ? "" : ", o.id" + (query.ascending() ? " asc" : " desc"));
+            // a page of ids first (read from an index ending in ID), then just those rows
+            TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order, Long.class);
+            params.forEach(idQuery::setParameter);
+            idQuery.setFirstResult(query.offset());
+            idQuery.setMaxResults(query.limit());
+            List<Long> ids = idQuery.getResultList();
+            Map<Long, OfficerEntity> rows = new HashMap<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("select o from OfficerEntity o where o.id in :ids", OfficerEntity.class)
+                        .setParameter("ids", ids).getResultList().forEach(e -> rows.put(e.id, e));
+            }
+            List<Officer> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull)
+                    .map(e -> toOfficer(e, today)).toList();
+            long total = (query.offset() == 0 && items.size() < query.limit()) ? items.size()
+                    : count(em, where, params);
             return new Page<>(items, total, query.offset(), query.limit());
         });
     }
@@ -363,10 +374,24 @@ public class PersonnelServiceImpl implements PersonnelService {
         return w.toString();
     }
 
-    private static long count(EntityManager em, String where, Map<String, Object> params) {
-        TypedQuery<Long> cq = em.createQuery("select count(o) from OfficerEntity o" + where, Long.class);
+    /**
+     * Counts are remembered until the next write through this service: a full count reads the whole
+     * index, while the grid and REST clients ask for the same total page after page.
+     */
+    private long count(EntityManager em, String where, Map<String, Object> params) {
+        String key = writes.get() + "|" + where + "|" + new java.util.TreeMap<>(params);
+        Long cached = counts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TypedQuery<Long> cq = em.createQuery("select count(o.id) from OfficerEntity o" + where, Long.class);
         params.forEach(cq::setParameter);
-        return cq.getSingleResult();
+        long n = cq.getSingleResult();
+        if (counts.size() > 1000) {
+            counts.clear();
+        }
+        counts.put(key, n);
+        return n;
     }
 
     private static String likeEscape(String s) {
@@ -423,7 +448,10 @@ public class PersonnelServiceImpl implements PersonnelService {
         }
     }
 
-    /** Runs a write; a lost race on the unique certificate or the version becomes a CONFLICT. */
+    /**
+     * Runs a write: a lost race on the unique certificate or the version becomes a CONFLICT, and the
+     * remembered counts are forgotten.
+     */
     private <T> T write(java.util.function.Supplier<T> work) {
         try {
             return work.get();
@@ -446,6 +474,9 @@ public class PersonnelServiceImpl implements PersonnelService {
                 c = c.getCause();
             }
             throw e;
+        } finally {
+            writes.incrementAndGet();
+            counts.clear();
         }
     }
 
