@@ -34,24 +34,9 @@ class BootIT {
                     f + " is not started:\n" + features);
         }
         String bundles = bureau.admin("bundle:list -t 0 --no-format");
-        int count = 0;
-        int zhifa = 0;
-        StringBuilder inactive = new StringBuilder();
-        for (String line : bundles.split("\\R")) {
-            String[] cols = line.split("\t");
-            if (cols.length < 5 || !cols[0].trim().matches("\\d+")) {
-                continue;
-            }
-            count++;
-            String state = cols[1].trim();
-            if (cols[4].startsWith("zhifa ::")) {
-                zhifa++;
-            }
-            // fragments stay Resolved by design
-            if (!state.equals("Active") && !state.equals("Resolved")) {
-                inactive.append(line).append('\n');
-            }
-        }
+        long count = bundles.lines().filter(l -> l.split("\t").length >= 5 && l.trim().matches("^\\d+\t.*")).count();
+        long zhifa = bundles.lines().filter(l -> l.contains("\tzhifa :: ")).count();
+        String inactive = String.join("\n", bureau.inactiveBundles());
         assertTrue(count > 40, "expected the stack, got " + count + " bundles:\n" + bundles);
         assertEquals(8, zhifa, "zhifa bundles:\n" + bundles);
         assertEquals("", inactive.toString(), "bundles not active");

@@ -32,6 +32,21 @@ class CalendarFeatureIT {
         var before = bureau.get("/api/v1/calendar/years/2027", "officer");
         assertEquals(200, before.statusCode());
 
+        // the core answers throughout: a plug-in coming or going must not interrupt other requests
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        Thread probe = new Thread(() -> {
+            while (running.get()) {
+                var r = bureau.get("/api/v1/personnel?limit=1", "officer");
+                if (r.statusCode() == 200) {
+                    served.incrementAndGet();
+                } else {
+                    failures.add(r.statusCode() + " " + r.body());
+                }
+            }
+        });
+        probe.start();
         bureau.admin("feature:uninstall zhifa-calendar");
         try {
             Wait.until("calendar REST gone", Duration.ofSeconds(60),
@@ -46,6 +61,14 @@ class CalendarFeatureIT {
         }
         Wait.until("calendar REST back", Duration.ofSeconds(90),
                 () -> bureau.get("/api/v1/calendar/years/2027", "officer").statusCode() == 200);
+        running.set(false);
+        try {
+            probe.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertTrue(served.get() > 10, "the probe ran: " + served.get());
+        assertEquals(java.util.List.of(), failures, "requests failed while the plug-in was uninstalled and installed");
         var after = Json.parse(bureau.get("/api/v1/calendar/years/2027", "officer").body());
         assertEquals(Json.parse(before.body()), after, "the year entered before the uninstall survived");
         assertTrue(bureau.get("/api/openapi.json", null).body().contains("/v1/calendar"));

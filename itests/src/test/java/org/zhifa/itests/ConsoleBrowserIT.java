@@ -58,16 +58,8 @@ class ConsoleBrowserIT {
         browser.screenshot("personnel-zh");
 
         String cert = Officers.certificate("UI");
-        browser.id("personnel-add").click();
-        browser.id("officer-form");
-        browser.type(browser.id("officer-name"), "欧阳锋");
-        browser.type(browser.id("officer-unit"), "衡阳县自然资源局执法监察大队");
+        fillNewOfficer("欧阳锋", cert);
         browser.type(browser.id("officer-post"), "执法队员");
-        browser.type(browser.id("officer-certificate"), cert);
-        browser.id("officer-categories").findElement(By.xpath(".//label[normalize-space()='土地管理']")).click();
-        browser.type(browser.id("officer-area"), "衡阳县全域");
-        browser.type(browser.await(By.cssSelector("#officer-valid-from input")), "2025-01-01");
-        browser.type(browser.await(By.cssSelector("#officer-valid-to input")), "2030-12-31");
         browser.screenshot("officer-form");
         browser.id("officer-save").click();
         browser.gone(By.id("officer-form"), Duration.ofSeconds(30));
@@ -83,19 +75,25 @@ class ConsoleBrowserIT {
         browser.screenshot("personnel-search");
 
         // a duplicate certificate number is refused with a visible message, nothing stored
-        browser.id("personnel-add").click();
-        browser.type(browser.id("officer-name"), "重复");
-        browser.type(browser.id("officer-unit"), "执法监察大队");
-        browser.type(browser.id("officer-certificate"), cert);
-        browser.id("officer-categories").findElement(By.xpath(".//label[normalize-space()='土地管理']")).click();
-        browser.type(browser.id("officer-area"), "全县");
-        browser.type(browser.await(By.cssSelector("#officer-valid-from input")), "2025-01-01");
-        browser.type(browser.await(By.cssSelector("#officer-valid-to input")), "2030-12-31");
+        fillNewOfficer("重复", cert);
         browser.id("officer-save").click();
         WebElement error = browser.await(By.cssSelector(".v-Notification.zhifa-error"));
         assertTrue(error.getText().contains("已存在"), error.getText());
         browser.screenshot("duplicate-refused");
         assertEquals(1, Json.parse(bureau.get("/api/v1/personnel?q=" + cert, "officer").body()).get("total").asLong());
+    }
+
+    /** Opens the add form and fills the required fields. */
+    private void fillNewOfficer(String name, String certificate) {
+        browser.id("personnel-add").click();
+        browser.id("officer-form");
+        browser.type(browser.id("officer-name"), name);
+        browser.type(browser.id("officer-unit"), "衡阳县自然资源局执法监察大队");
+        browser.type(browser.id("officer-certificate"), certificate);
+        browser.id("officer-categories").findElement(By.xpath(".//label[normalize-space()='土地管理']")).click();
+        browser.type(browser.id("officer-area"), "衡阳县全域");
+        browser.type(browser.await(By.cssSelector("#officer-valid-from input")), "2025-01-01");
+        browser.type(browser.await(By.cssSelector("#officer-valid-to input")), "2030-12-31");
     }
 
     @Test

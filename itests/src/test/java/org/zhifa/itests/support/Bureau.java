@@ -135,6 +135,26 @@ public final class Bureau {
             return status("/api/v1/health") == 200;
         }, this::logTail);
         lastBoot = Duration.ofNanos(System.nanoTime() - t0);
+        // healthy comes first; plug-ins (later start levels) finish starting after it
+        Wait.until("every bundle active", BOOT_LIMIT, () -> inactiveBundles().isEmpty(),
+                () -> String.join("\n", inactiveBundles()));
+    }
+
+    /** Lines of {@code bundle:list} for bundles neither Active nor (fragments) Resolved. */
+    public List<String> inactiveBundles() {
+        Shell r = client("admin", "admin", "bundle:list -t 0 --no-format");
+        if (r.exit() != 0) {
+            return List.of("bundle:list failed: " + r.output());
+        }
+        List<String> inactive = new ArrayList<>();
+        for (String line : r.output().split("\\R")) {
+            String[] cols = line.split("\t");
+            if (cols.length >= 5 && cols[0].trim().matches("\\d+")
+                    && !cols[1].trim().equals("Active") && !cols[1].trim().equals("Resolved")) {
+                inactive.add(line);
+            }
+        }
+        return inactive;
     }
 
     /** How long the last {@link #start()} took until healthy. */

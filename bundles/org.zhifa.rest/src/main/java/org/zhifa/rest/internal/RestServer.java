@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -29,94 +28,79 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * The CXF JAX-RS server behind /api: the core resources plus every service carrying
- * {@link RestResource#PROPERTY_RESOURCE}. When a contributed resource comes or goes the server is
- * rebuilt, so plug-in endpoints appear and disappear with their bundles.
+ * {@link RestResource#PROPERTY_RESOURCE}, which {@link ContributedResources} serves. The server is built
+ * once; plug-in endpoints appear and disappear with their bundles without interrupting the others.
  */
 @Component(immediate = true, configurationPid = RestConfig.PID)
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
-    private final RestConfig config;
-    private final Authenticator authenticator;
-    private final List<Object> coreResources;
-    private final OpenApiResource openApi;
-    private final Map<ServiceReference<Object>, Object> contributed = new ConcurrentSkipListMap<>();
+    private final ContributedResources contributed = new ContributedResources();
+    private final Map<ServiceReference<Object>, Object> references = new ConcurrentSkipListMap<>();
     private final ServiceTracker<Object, Object> tracker;
-    private Server server;
-    private boolean active = true;
+    private final Server server;
 
     @Activate
     public RestServer(@Reference PersonnelService personnel, @Reference BureauInfo bureau,
                       @Reference Authenticator authenticator, RestConfig config, BundleContext context)
             throws InvalidSyntaxException {
-        this.config = config;
-        this.authenticator = authenticator;
-        this.openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(contributed.keySet()));
-        this.coreResources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel),
+        OpenApiResource openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(references.keySet()));
+        List<Object> resources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel),
                 new PublicCertificateResource(personnel), openApi,
-                new VersionResource(context.getBundle().getVersion().toString()));
-        rebuild();
+                new VersionResource(context.getBundle().getVersion().toString()), contributed);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            JAXRSServerFactoryBean bean = new JAXRSServerFactoryBean();
+            bean.setBus(BusFactory.getDefaultBus(true));
+            bean.setAddress("/");
+            bean.setServiceBeans(resources);
+            bean.setProviders(List.of(new JacksonJsonProvider(JsonMapper.create()),
+                    new AuthFilter(authenticator, config.loginCacheSeconds(), config.maxBodyBytes()),
+                    new ExceptionMappers.Domain(), new ExceptionMappers.Json(), new ExceptionMappers.Web(),
+                    new ExceptionMappers.Any()));
+            server = bean.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         tracker = new ServiceTracker<>(context,
                 context.createFilter("(" + RestResource.PROPERTY_RESOURCE + "=true)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
                 Object resource = context.getService(ref);
-                if (resource != null) {
-                    contributed.put(ref, resource);
-                    rebuild();
+                if (resource == null) {
+                    return null;
                 }
+                try {
+                    contributed.add(resource);
+                } catch (IllegalArgumentException e) {
+                    LOG.error("REST resource of {} refused: {}", ref.getBundle().getSymbolicName(), e.getMessage());
+                    context.ungetService(ref);
+                    return null;
+                }
+                references.put(ref, resource);
+                LOG.info("zhifa REST API: {} added by {}", ContributedResources.key(resource),
+                        ref.getBundle().getSymbolicName());
                 return resource;
             }
 
             @Override
-            public void removedService(ServiceReference<Object> ref, Object service) {
-                contributed.remove(ref);
-                rebuild();
+            public void removedService(ServiceReference<Object> ref, Object resource) {
+                references.remove(ref);
+                contributed.remove(resource);
+                LOG.info("zhifa REST API: {} removed", ContributedResources.key(resource));
                 context.ungetService(ref);
             }
         };
         tracker.open(true);
+        LOG.info("zhifa REST API serving under /api");
     }
 
     @Deactivate
-    public synchronized void deactivate() {
-        active = false;
+    public void deactivate() {
         tracker.close();
-        stop();
-    }
-
-    private synchronized void rebuild() {
-        if (!active) {
-            return;
-        }
-        stop();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RestServer.class.getClassLoader());
-        try {
-            Bus bus = BusFactory.getDefaultBus(true);
-            JAXRSServerFactoryBean bean = new JAXRSServerFactoryBean();
-            bean.setBus(bus);
-            bean.setAddress("/");
-            List<Object> beans = new ArrayList<>(coreResources);
-            beans.addAll(contributed.values());
-            bean.setServiceBeans(beans);
-            JacksonJsonProvider json = new JacksonJsonProvider(JsonMapper.create());
-            bean.setProviders(List.of(json, new AuthFilter(authenticator, config.loginCacheSeconds(),
-                    config.maxBodyBytes()), new ExceptionMappers.Domain(), new ExceptionMappers.Json(),
-                    new ExceptionMappers.Web(), new ExceptionMappers.Any()));
-            server = bean.create();
-            LOG.info("zhifa REST API serving {} resources ({} contributed)", beans.size(), contributed.size());
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private void stop() {
-        if (server != null) {
-            server.destroy();
-            server = null;
-        }
+        server.destroy();
     }
 }
