@@ -44,8 +44,9 @@ class ConsoleBrowserIT {
     @Test
     void wrongPasswordShowsAMessage() {
         login("admin", "not-the-password");
-        WebElement error = browser.id("login-error");
-        assertTrue(error.getText().contains("用户名或密码错误"), error.getText());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "用户名或密码错误"));
+        assertTrue(browser.driver.findElements(By.id("header-user")).isEmpty(), "not logged in");
         browser.screenshot("login-error");
     }
 
@@ -77,8 +78,17 @@ class ConsoleBrowserIT {
         // a duplicate certificate number is refused with a visible message, nothing stored
         fillNewOfficer("重复", cert);
         browser.id("officer-save").click();
-        WebElement error = browser.await(By.cssSelector(".v-Notification.zhifa-error"));
-        assertTrue(error.getText().contains("已存在"), error.getText());
+        // notifications fade in: wait for the text, and say what was shown if it never comes
+        By errors = By.cssSelector(".v-Notification.zhifa-error");
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(errors).stream().anyMatch(e -> e.getText().contains("已存在")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("duplicate-refused-missing");
+            throw new AssertionError("no duplicate-certificate error shown; notifications: "
+                    + browser.driver.findElements(By.cssSelector(".v-Notification")).stream()
+                            .map(WebElement::getText).toList(), e);
+        }
         browser.screenshot("duplicate-refused");
         assertEquals(1, Json.parse(bureau.get("/api/v1/personnel?q=" + cert, "officer").body()).get("total").asLong());
     }
