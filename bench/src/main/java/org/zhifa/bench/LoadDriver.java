@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded closed-loop HTTP load on a loopback URL: {@code threads} clients send requests back to
- * back for {@code seconds} (after a warm-up) and the driver prints requests per second and latency.
+ * back for {@code seconds} after a warm-up of the same load (default 20 s, property
+ * {@code zhifa.bench.warmup}: steady state, once the JIT has compiled the path), and the driver prints
+ * requests per second and latency.
  * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}.
  *
  * <pre>java -cp bench/target/classes org.zhifa.bench.LoadDriver URL USER:PASSWORD|- THREADS SECONDS [maxOffset]</pre>
@@ -36,7 +38,8 @@ public final class LoadDriver {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        run(client, url, auth, threads, 5, maxOffset, new AtomicLong(), new AtomicLong(), new AtomicLong());
+        run(client, url, auth, threads, Integer.getInteger("zhifa.bench.warmup", 20), maxOffset, new AtomicLong(),
+                new AtomicLong(), new AtomicLong());
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong nanos = new AtomicLong();

@@ -46,6 +46,9 @@ class PersonnelRestIT {
         assertEquals(cert, Json.parse(read.body()).get("certificateNo").asText());
         String etag = read.headers().firstValue("ETag").orElseThrow();
 
+        // list it first, so that whatever the list remembers must be forgotten by the update
+        assertEquals("执法队员", Json.parse(bureau.get("/api/v1/personnel?q=" + cert, "officer").body())
+                .get("items").get(0).get("post").asText());
         draft.put("post", "副大队长");
         draft.put("legalQualification", true);
         HttpResponse<String> updated = bureau.send("PUT", "/api/v1/personnel/" + id, "admin", Json.write(draft),
@@ -63,6 +66,7 @@ class PersonnelRestIT {
         JsonNode page = Json.parse(bureau.get("/api/v1/personnel?q=" + cert, "reviewer").body());
         assertEquals(1, page.get("total").asLong());
         assertEquals(id, page.get("items").get(0).get("id").asLong());
+        assertEquals("副大队长", page.get("items").get(0).get("post").asText(), "the list shows the update");
 
         HttpResponse<String> noReason = bureau.send("POST", "/api/v1/personnel/" + id + "/deactivate", "admin", "{}");
         assertEquals(400, noReason.statusCode());
@@ -77,6 +81,8 @@ class PersonnelRestIT {
                 List.of(history.get(0).get("action").asText(), history.get(1).get("action").asText(),
                         history.get(2).get("action").asText()));
         assertEquals("调离执法岗位", history.get(2).get("reason").asText());
+        assertEquals("INACTIVE", Json.parse(bureau.get("/api/v1/personnel?q=" + cert, "officer").body())
+                .get("items").get(0).get("status").asText(), "the list shows the deactivation");
         assertEquals(0, total("&active=true&q=" + cert));
         assertEquals(1, total("&active=false&q=" + cert));
         HttpResponse<String> again = bureau.send("PUT", "/api/v1/personnel/" + id, "admin", Json.write(draft));

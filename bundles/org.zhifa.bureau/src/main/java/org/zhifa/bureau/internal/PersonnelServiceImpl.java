@@ -55,8 +55,19 @@ public class PersonnelServiceImpl implements PersonnelService {
     private final OfficerValidator validator;
     private final ZoneId zone;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What reads remember between writes through this service: totals per filter and rows by id.
+     * A write replaces the whole object after its commit, so a read that began before the write puts
+     * its results into a discarded one and can never serve them.
+     */
+    private volatile ReadCache cache = new ReadCache();
+
+    private static final class ReadCache {
+        static final int MAX_COUNTS = 1000;
+        static final int MAX_ROWS = 20_000;
+        final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<Long, OfficerEntity> rows = new java.util.concurrent.ConcurrentHashMap<>();
+    }
 
     @Activate
     public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
@@ -153,10 +164,25 @@ public class PersonnelServiceImpl implements PersonnelService {
             idQuery.setFirstResult(query.offset());
             idQuery.setMaxResults(query.limit());
             List<Long> ids = idQuery.getResultList();
+            ReadCache c = cache;
             Map<Long, OfficerEntity> rows = new HashMap<>();
-            if (!ids.isEmpty()) {
+            List<Long> missing = new java.util.ArrayList<>();
+            for (Long id : ids) {
+                OfficerEntity e = c.rows.get(id);
+                if (e != null) {
+                    rows.put(id, e);
+                } else {
+                    missing.add(id);
+                }
+            }
+            if (!missing.isEmpty()) {
                 em.createQuery("select o from OfficerEntity o where o.id in :ids", OfficerEntity.class)
-                        .setParameter("ids", ids).getResultList().forEach(e -> rows.put(e.id, e));
+                        .setParameter("ids", missing).getResultList().forEach(e -> {
+                            rows.put(e.id, e);
+                            if (c.rows.size() < ReadCache.MAX_ROWS) {
+                                c.rows.put(e.id, e);
+                            }
+                        });
             }
             List<Officer> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull)
                     .map(e -> toOfficer(e, today)).toList();
@@ -379,18 +405,18 @@ public class PersonnelServiceImpl implements PersonnelService {
      * index, while the grid and REST clients ask for the same total page after page.
      */
     private long count(EntityManager em, String where, Map<String, Object> params) {
-        String key = writes.get() + "|" + where + "|" + new java.util.TreeMap<>(params);
-        Long cached = counts.get(key);
+        ReadCache c = cache;
+        String key = where + "|" + new java.util.TreeMap<>(params);
+        Long cached = c.counts.get(key);
         if (cached != null) {
             return cached;
         }
         TypedQuery<Long> cq = em.createQuery("select count(o.id) from OfficerEntity o" + where, Long.class);
         params.forEach(cq::setParameter);
         long n = cq.getSingleResult();
-        if (counts.size() > 1000) {
-            counts.clear();
+        if (c.counts.size() < ReadCache.MAX_COUNTS) {
+            c.counts.put(key, n);
         }
-        counts.put(key, n);
         return n;
     }
 
@@ -449,8 +475,8 @@ public class PersonnelServiceImpl implements PersonnelService {
     }
 
     /**
-     * Runs a write: a lost race on the unique certificate or the version becomes a CONFLICT, and the
-     * remembered counts are forgotten.
+     * Runs a write: a lost race on the unique certificate or the version becomes a CONFLICT, and what
+     * reads remembered is forgotten once it has committed.
      */
     private <T> T write(java.util.function.Supplier<T> work) {
         try {
@@ -475,8 +501,7 @@ public class PersonnelServiceImpl implements PersonnelService {
             }
             throw e;
         } finally {
-            writes.incrementAndGet();
-            counts.clear();
+            cache = new ReadCache();
         }
     }
 
