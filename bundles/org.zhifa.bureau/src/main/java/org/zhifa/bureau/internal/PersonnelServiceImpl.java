@@ -56,7 +56,8 @@ public class PersonnelServiceImpl implements PersonnelService {
     private final ZoneId zone;
     private final Clock clock;
     /**
-     * What reads remember between writes through this service: totals per filter and rows by id.
+     * What reads remember between writes through this service: totals per filter, the ids of pages
+     * and rows by id.
      * A write replaces the whole object after its commit, so a read that began before the write puts
      * its results into a discarded one and can never serve them.
      */
@@ -65,7 +66,9 @@ public class PersonnelServiceImpl implements PersonnelService {
     private static final class ReadCache {
         static final int MAX_COUNTS = 1000;
         static final int MAX_ROWS = 20_000;
+        static final int MAX_PAGES = 2000;
         final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, List<Long>> pages = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<Long, OfficerEntity> rows = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
@@ -153,18 +156,33 @@ public class PersonnelServiceImpl implements PersonnelService {
         requireStaff(actor);
         OfficerQuery query = checked(q);
         LocalDate today = LocalDate.now(clock);
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, today, params);
+        String order = " order by o." + query.sort() + (query.ascending() ? " asc" : " desc")
+                + (query.sort().equals("id") ? "" : ", o.id" + (query.ascending() ? " asc" : " desc"));
+        ReadCache c = cache;
+        String filterKey = where + "|" + new java.util.TreeMap<>(params);
+        String pageKey = filterKey + order + "|" + query.offset() + "|" + query.limit();
+        // a page some read since the last write has loaded entirely is answered from memory
+        List<Long> knownIds = c.pages.get(pageKey);
+        Long knownTotal = c.counts.get(filterKey);
+        if (knownIds != null && knownTotal != null && knownIds.stream().allMatch(c.rows::containsKey)) {
+            return new Page<>(knownIds.stream().map(id -> toOfficer(c.rows.get(id), today)).toList(), knownTotal,
+                    query.offset(), query.limit());
+        }
         return jpa.txExpr(TransactionType.Required, em -> {
-            Map<String, Object> params = new HashMap<>();
-            String where = where(query, today, params);
-            String order = " order by o." + query.sort() + (query.ascending() ? " asc" : " desc")
-                    + (query.sort().equals("id") ? "" : ", o.id" + (query.ascending() ? " asc" : " desc"));
             // a page of ids first (read from an index ending in ID), then just those rows
-            TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order, Long.class);
-            params.forEach(idQuery::setParameter);
-            idQuery.setFirstResult(query.offset());
-            idQuery.setMaxResults(query.limit());
-            List<Long> ids = idQuery.getResultList();
-            ReadCache c = cache;
+            List<Long> ids = knownIds;
+            if (ids == null) {
+                TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order, Long.class);
+                params.forEach(idQuery::setParameter);
+                idQuery.setFirstResult(query.offset());
+                idQuery.setMaxResults(query.limit());
+                ids = List.copyOf(idQuery.getResultList());
+                if (c.pages.size() < ReadCache.MAX_PAGES) {
+                    c.pages.put(pageKey, ids);
+                }
+            }
             Map<Long, OfficerEntity> rows = new HashMap<>();
             List<Long> missing = new java.util.ArrayList<>();
             for (Long id : ids) {
@@ -186,8 +204,13 @@ public class PersonnelServiceImpl implements PersonnelService {
             }
             List<Officer> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull)
                     .map(e -> toOfficer(e, today)).toList();
-            long total = (query.offset() == 0 && items.size() < query.limit()) ? items.size()
-                    : count(em, where, params);
+            long total;
+            if (query.offset() == 0 && items.size() < query.limit()) {
+                total = items.size();
+                remember(c, filterKey, total);
+            } else {
+                total = count(em, c, filterKey, where, params);
+            }
             return new Page<>(items, total, query.offset(), query.limit());
         });
     }
@@ -199,7 +222,9 @@ public class PersonnelServiceImpl implements PersonnelService {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> {
             Map<String, Object> params = new HashMap<>();
-            return count(em, where(query, today, params), params);
+            String where = where(query, today, params);
+            ReadCache c = cache;
+            return count(em, c, where + "|" + new java.util.TreeMap<>(params), where, params);
         });
     }
 
@@ -404,9 +429,7 @@ public class PersonnelServiceImpl implements PersonnelService {
      * Counts are remembered until the next write through this service: a full count reads the whole
      * index, while the grid and REST clients ask for the same total page after page.
      */
-    private long count(EntityManager em, String where, Map<String, Object> params) {
-        ReadCache c = cache;
-        String key = where + "|" + new java.util.TreeMap<>(params);
+    private static long count(EntityManager em, ReadCache c, String key, String where, Map<String, Object> params) {
         Long cached = c.counts.get(key);
         if (cached != null) {
             return cached;
@@ -414,10 +437,14 @@ public class PersonnelServiceImpl implements PersonnelService {
         TypedQuery<Long> cq = em.createQuery("select count(o.id) from OfficerEntity o" + where, Long.class);
         params.forEach(cq::setParameter);
         long n = cq.getSingleResult();
-        if (c.counts.size() < ReadCache.MAX_COUNTS) {
-            c.counts.put(key, n);
-        }
+        remember(c, key, n);
         return n;
+    }
+
+    private static void remember(ReadCache c, String key, long total) {
+        if (c.counts.size() < ReadCache.MAX_COUNTS) {
+            c.counts.put(key, total);
+        }
     }
 
     private static String likeEscape(String s) {
