@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -67,9 +71,9 @@ public class PersonnelServiceImpl implements PersonnelService {
         static final int MAX_COUNTS = 1000;
         static final int MAX_ROWS = 20_000;
         static final int MAX_PAGES = 2000;
-        final Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<String, List<Long>> pages = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<Long, OfficerEntity> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Long> counts = new ConcurrentHashMap<>();
+        final Map<String, List<Long>> pages = new ConcurrentHashMap<>();
+        final Map<Long, OfficerEntity> rows = new ConcurrentHashMap<>();
     }
 
     @Activate
@@ -161,7 +165,7 @@ public class PersonnelServiceImpl implements PersonnelService {
         String order = " order by o." + query.sort() + (query.ascending() ? " asc" : " desc")
                 + (query.sort().equals("id") ? "" : ", o.id" + (query.ascending() ? " asc" : " desc"));
         ReadCache c = cache;
-        String filterKey = where + "|" + new java.util.TreeMap<>(params);
+        String filterKey = where + "|" + new TreeMap<>(params);
         String pageKey = filterKey + order + "|" + query.offset() + "|" + query.limit();
         // a page some read since the last write has loaded entirely is answered from memory
         List<Long> knownIds = c.pages.get(pageKey);
@@ -184,7 +188,7 @@ public class PersonnelServiceImpl implements PersonnelService {
                 }
             }
             Map<Long, OfficerEntity> rows = new HashMap<>();
-            List<Long> missing = new java.util.ArrayList<>();
+            List<Long> missing = new ArrayList<>();
             for (Long id : ids) {
                 OfficerEntity e = c.rows.get(id);
                 if (e != null) {
@@ -202,7 +206,7 @@ public class PersonnelServiceImpl implements PersonnelService {
                             }
                         });
             }
-            List<Officer> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull)
+            List<Officer> items = ids.stream().map(rows::get).filter(Objects::nonNull)
                     .map(e -> toOfficer(e, today)).toList();
             long total;
             if (query.offset() == 0 && items.size() < query.limit()) {
@@ -224,7 +228,7 @@ public class PersonnelServiceImpl implements PersonnelService {
             Map<String, Object> params = new HashMap<>();
             String where = where(query, today, params);
             ReadCache c = cache;
-            return count(em, c, where + "|" + new java.util.TreeMap<>(params), where, params);
+            return count(em, c, where + "|" + new TreeMap<>(params), where, params);
         });
     }
 
@@ -505,7 +509,7 @@ public class PersonnelServiceImpl implements PersonnelService {
      * Runs a write: a lost race on the unique certificate or the version becomes a CONFLICT, and what
      * reads remembered is forgotten once it has committed.
      */
-    private <T> T write(java.util.function.Supplier<T> work) {
+    private <T> T write(Supplier<T> work) {
         try {
             return work.get();
         } catch (ZhifaException e) {
