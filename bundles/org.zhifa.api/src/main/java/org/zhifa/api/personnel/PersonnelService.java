@@ -42,6 +42,12 @@ public interface PersonnelService {
     /** Public certificate lookup (D2): no login; empty for unknown or deactivated numbers. */
     Optional<PublicCertificate> lookupCertificate(String certificateNo);
 
+    /**
+     * Counts the active officers in the database itself, never from what reads remember: the health
+     * checks' proof that the database answers. Needs no role (it reveals a number only).
+     */
+    long probe();
+
     /** History of an officer, oldest first: one line per change. */
     List<OfficerChange> history(long id, Actor actor);
 }

@@ -314,6 +314,13 @@ public class PersonnelServiceImpl implements PersonnelService {
     }
 
     @Override
+    public long probe() {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "select count(o.id) from OfficerEntity o where o.bureau = :b and o.active = true", Long.class)
+                .setParameter("b", bureau).getSingleResult());
+    }
+
+    @Override
     public List<OfficerChange> history(long id, Actor actor) {
         requireStaff(actor);
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(

@@ -69,6 +69,11 @@ class PersonnelViewTest {
         }
 
         @Override
+        public long probe() {
+            return ROWS;
+        }
+
+        @Override
         public List<String> units(Actor actor) {
             return List.of("执法大队", "矿管股");
         }

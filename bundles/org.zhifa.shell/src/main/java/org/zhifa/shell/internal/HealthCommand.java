@@ -1,7 +1,5 @@
 package org.zhifa.shell.internal;
 
-import java.util.Set;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -9,17 +7,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
-import org.zhifa.api.common.Roles;
-import org.zhifa.api.personnel.OfficerQuery;
 import org.zhifa.api.personnel.PersonnelService;
 
 @Command(scope = "zhifa", name = "health", description = "Shows the bureau's health: database and zhifa bundles")
 @Service
 public class HealthCommand implements Action {
-    private static final Actor PROBE = new Actor("health-probe", Set.of(Roles.OFFICER));
-
     @Reference
     BundleContext context;
 
@@ -35,7 +28,7 @@ public class HealthCommand implements Action {
         System.out.println("单位 / bureau: " + bureau.name() + " (" + bureau.code() + ")");
         String db;
         try {
-            long n = personnel.count(new OfficerQuery(null, null, null, null, Boolean.TRUE, "id", true, 0, 1), PROBE);
+            long n = personnel.probe();
             db = "UP (" + n + " active officers)";
         } catch (RuntimeException e) {
             db = "DOWN: " + e.getMessage();
