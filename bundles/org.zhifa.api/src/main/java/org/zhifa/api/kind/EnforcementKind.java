@@ -1,0 +1,53 @@
+package org.zhifa.api.kind;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One enforcement kind (执法类别 of T1), contributed by its plug-in bundle as an OSGi service with the
+ * property {@link #PROPERTY_KIND}. The case engine collects these dynamically: a kind whose bundle is
+ * gone is hidden, and its cases stay readable but cannot move until the bundle is back.
+ *
+ * <p>Documents: a step's {@link Step#documents()} name templates that the kind's bundle ships as
+ * {@code OSGI-INF/documents/<id>.json}.
+ */
+@ConsumerType
+public interface EnforcementKind {
+
+    /** Service property: the kind id, e.g. {@code penalty}; equals {@link #id()}. */
+    String PROPERTY_KIND = "zhifa.kind";
+
+    /** URL-safe id, e.g. {@code penalty}. */
+    String id();
+
+    /** The kind's name, e.g. 行政处罚 / Administrative penalty. */
+    String title(Locale locale);
+
+    /** The character of the kind in case numbers, e.g. 罚 in 衡国土资罚〔2026〕12号. */
+    String numberCode();
+
+    /** Steps, transitions, fields, timers and documents of the kind's procedure. */
+    Procedure procedure();
+
+    /**
+     * The kind's legal checks of a transition the engine has already found allowed by the procedure,
+     * with the submitted fields validated against their definitions. Throw a
+     * {@link org.zhifa.api.common.ZhifaException} of kind CONFLICT (or INVALID for a field) whose
+     * message names the article of law, e.g. a heavier penalty after 陈述申辩 (处罚法 45).
+     */
+    default void check(TransitionCheck check) {
+    }
+
+    /**
+     * Why the case's decision is a major one (重大执法决定, V1), for the legal-review gate: empty when the
+     * kind sees nothing major. The review catalogue may add its own rules.
+     */
+    default List<String> majorReasons(CaseFacts facts) {
+        return List.of();
+    }
+
+    /** When and what the kind's decisions publish (D3). */
+    DisclosureRule disclosure();
+}
