@@ -17,11 +17,18 @@ public record Procedure(String initialStep, List<Step> steps, List<Transition> t
         filingFields = List.copyOf(filingFields);
         timers = List.copyOf(timers);
         Objects.requireNonNull(initialStep, "initialStep");
-        if (step(initialStep).isEmpty()) {
+        // fields are assigned after this body: check against the parameters
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Step s : steps) {
+            if (!ids.add(s.id())) {
+                throw new IllegalArgumentException("duplicate step id " + s.id());
+            }
+        }
+        if (!ids.contains(initialStep)) {
             throw new IllegalArgumentException("unknown initial step " + initialStep);
         }
         for (Transition t : transitions) {
-            if (step(t.from()).isEmpty() || step(t.to()).isEmpty()) {
+            if (!ids.contains(t.from()) || !ids.contains(t.to())) {
                 throw new IllegalArgumentException("transition " + t.id() + " joins unknown steps");
             }
         }

@@ -1,0 +1,830 @@
+package org.zhifa.cases.internal;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.LockTimeoutException;
+import javax.persistence.PessimisticLockException;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.zhifa.api.calendar.WorkingDays;
+import org.zhifa.api.cases.AssignedOfficer;
+import org.zhifa.api.cases.CaseDraft;
+import org.zhifa.api.cases.CaseEvent;
+import org.zhifa.api.cases.CaseFile;
+import org.zhifa.api.cases.CaseQuery;
+import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.cases.CaseStatus;
+import org.zhifa.api.cases.CaseSummary;
+import org.zhifa.api.cases.CaseTimer;
+import org.zhifa.api.cases.DueItem;
+import org.zhifa.api.cases.KindInfo;
+import org.zhifa.api.cases.Party;
+import org.zhifa.api.cases.Recusal;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.BureauInfo;
+import org.zhifa.api.common.Page;
+import org.zhifa.api.common.Roles;
+import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.common.ZhifaException.Kind;
+import org.zhifa.api.kind.CaseFacts;
+import org.zhifa.api.kind.CaseFacts.PartyType;
+import org.zhifa.api.kind.EnforcementKind;
+import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.kind.Step;
+import org.zhifa.api.kind.TimerRule;
+import org.zhifa.api.kind.Transition;
+import org.zhifa.api.kind.TransitionCheck;
+import org.zhifa.api.personnel.CertificateStatus;
+import org.zhifa.api.personnel.Officer;
+import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.schema.SchemaMigrator;
+
+/**
+ * The case engine on JPA. Each write runs in one transaction: it appends to the case's timeline
+ * (CASE_EVENT, CASE_EVENT_FIELD) and updates the projections; a refusal writes nothing.
+ */
+@Component(service = CaseService.class, configurationPid = CasesConfig.PID)
+public class CaseServiceImpl implements CaseService {
+    static final String FILED = "FILED";
+    static final String TRANSITION = "TRANSITION";
+    static final String ASSIGNED = "ASSIGNED";
+    static final String RECUSAL_REQUESTED = "RECUSAL_REQUESTED";
+    static final String RECUSAL_DECIDED = "RECUSAL_DECIDED";
+    static final Set<String> REQUESTERS = Set.of("PARTY", "OFFICER", "BUREAU");
+    static final int MAX_OFFICERS = 20;
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+    private final JpaTemplate jpa;
+    private final PersonnelService personnel;
+    private final WorkingDays workingDays;
+    private final String bureau;
+    private final CasesConfig config;
+    private final Clock clock;
+    private final Map<String, EnforcementKind> kinds = new ConcurrentHashMap<>();
+
+    @Activate
+    public CaseServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-cases)") JpaTemplate jpa,
+                           @Reference SchemaMigrator migrator, @Reference PersonnelService personnel,
+                           @Reference WorkingDays workingDays, @Reference BureauInfo bureauInfo,
+                           CasesConfig config, BundleContext context) {
+        migrator.migrate("cases", context.getBundle());
+        this.jpa = jpa;
+        this.personnel = personnel;
+        this.workingDays = workingDays;
+        this.bureau = bureauInfo.code();
+        this.config = config;
+        this.clock = Clock.system(ZoneId.of(config.zone()));
+    }
+
+    /** For tests: a fixed clock. */
+    CaseServiceImpl(JpaTemplate jpa, PersonnelService personnel, WorkingDays workingDays, String bureau,
+                    CasesConfig config, Clock clock) {
+        this.jpa = jpa;
+        this.personnel = personnel;
+        this.workingDays = workingDays;
+        this.bureau = bureau;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Reference(service = EnforcementKind.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addKind(EnforcementKind kind) {
+        kinds.put(kind.id(), kind);
+    }
+
+    void removeKind(EnforcementKind kind) {
+        kinds.remove(kind.id(), kind);
+    }
+
+    // ---------------------------------------------------------------- kinds
+
+    @Override
+    public List<KindInfo> kinds() {
+        return kinds.values().stream().map(CaseServiceImpl::info).sorted(Comparator.comparing(KindInfo::id)).toList();
+    }
+
+    @Override
+    public Optional<KindInfo> kind(String id) {
+        return Optional.ofNullable(id == null ? null : kinds.get(id)).map(CaseServiceImpl::info);
+    }
+
+    private static KindInfo info(EnforcementKind k) {
+        return new KindInfo(k.id(), k.title(ZH), k.title(Locale.ENGLISH), k.numberCode(), k.procedure(),
+                k.disclosure());
+    }
+
+    private EnforcementKind installed(String kind) {
+        EnforcementKind k = kind == null ? null : kinds.get(kind);
+        if (k == null) {
+            throw Errors.of(Kind.NOT_FOUND, "KIND_UNKNOWN", "kind", kind);
+        }
+        return k;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public CaseFile file(CaseDraft draft, Actor actor) {
+        requireWriter(actor);
+        if (draft == null) {
+            throw Errors.invalid("FIELD_REQUIRED", "kind", "kind");
+        }
+        EnforcementKind kind = installed(draft.kind());
+        Procedure proc = kind.procedure();
+        LocalDate today = LocalDate.now(clock);
+        String category = PartyRules.text(draft.category(), "category", 50, true);
+        if (!personnel.categories().contains(category)) {
+            throw Errors.invalid("CATEGORY_UNKNOWN", "category", category, String.join("、", personnel.categories()));
+        }
+        String title = PartyRules.text(draft.title(), "title", 200, true);
+        Party party = PartyRules.validate(draft.party(), today);
+        boolean minor = PartyRules.minor(party, today);
+        if (draft.simple() && proc.transitions().stream().noneMatch(t -> t.variant() == Transition.Variant.SIMPLE)) {
+            throw Errors.invalid("SIMPLE_NOT_SUPPORTED", "simple", kind.title(ZH));
+        }
+        Map<String, String> fields = FieldRules.validate(proc.filingFields(), draft.fields());
+        List<Officer> officers = officers(draft.officers(), category, actor, today);
+        Step initial = proc.step(proc.initialStep()).orElseThrow();
+        requireOfficers(initial, officers.size());
+        Instant now = Instant.now(clock);
+        for (int attempt = 1; ; attempt++) {
+          try {
+            long id = jpa.txExpr(TransactionType.Required, em -> {
+                CaseEntity c = new CaseEntity();
+                c.bureau = bureau;
+                c.kind = kind.id();
+                c.kindTitleZh = kind.title(ZH);
+                c.kindTitleEn = kind.title(Locale.ENGLISH);
+                c.number = nextNumber(em, kind, today.getYear());
+                c.category = category;
+                c.title = title;
+                c.partyType = party.type().name();
+                c.partyName = party.name();
+                c.partyIdNumber = party.idNumber();
+                c.partyLegalRep = party.legalRep();
+                c.partyPhone = party.phone();
+                c.partyAddress = party.address();
+                c.minor = minor;
+                c.simple = draft.simple();
+                enter(c, initial);
+                c.status = CaseStatus.OPEN.name();
+                c.filedOn = today;
+                c.eventCount = 0;
+                c.createdAt = now;
+                c.createdBy = actor.user();
+                em.persist(c);
+                em.flush();
+                CaseEventEntity e = event(em, c, FILED, null, null, initial.id(), Errors.text(ZH, "EVENT_FILED"),
+                        Errors.text(Locale.ENGLISH, "EVENT_FILED"), actor, now, null, fields);
+                for (Officer o : officers) {
+                    addOfficer(em, c.id, o.id(), e.seq);
+                }
+                startTimers(em, c, proc, initial.id(), fields, today, e.seq);
+                return c.id;
+            });
+            return load(id);
+          } catch (PersistenceException e) {
+            // two first cases of a kind and year racing for the new counter row: the loser tries again
+            if (attempt == 3) {
+                throw e;
+            }
+          }
+        }
+    }
+
+    @Override
+    public CaseFile transition(long caseId, String transitionId, Map<String, String> submitted, String reason,
+                               long expectedVersion, Actor actor) {
+        requireStaff(actor);
+        String why = PartyRules.text(reason, "reason", 1000, false);
+        LocalDateTime at = LocalDateTime.now(clock);
+        LocalDate today = at.toLocalDate();
+        return write(caseId, expectedVersion, (em, c) -> {
+            EnforcementKind kind = movable(c);
+            Procedure proc = kind.procedure();
+            Transition t = proc.transition(transitionId == null ? "" : transitionId).orElseThrow(
+                    () -> Errors.invalid("TRANSITION_UNKNOWN", "transition", transitionId, kind.title(ZH)));
+            if (!t.from().equals(c.step)) {
+                throw Errors.conflict("TRANSITION_NOT_ALLOWED", c.stepTitleZh, t.titleZh(),
+                        allowedTitles(proc, c, actor));
+            }
+            if (t.variant() == Transition.Variant.SIMPLE && !c.simple) {
+                throw Errors.conflict("TRANSITION_SIMPLE_ONLY", t.titleZh());
+            }
+            if (t.variant() == Transition.Variant.ORDINARY && c.simple) {
+                throw Errors.conflict("TRANSITION_ORDINARY_ONLY", t.titleZh());
+            }
+            if (!mayTake(t, actor)) {
+                throw Errors.of(Kind.FORBIDDEN, "TRANSITION_ROLE", null, t.titleZh(), roleNames(t.roles()));
+            }
+            Map<String, String> fields = FieldRules.validate(t.fields(), submitted);
+            Step target = proc.step(t.to()).orElseThrow();
+            requireOfficers(target, validOfficers(em, c.id, today));
+            kind.check(new TransitionCheck(facts(em, c), t, fields, at, workingDays));
+            Instant now = at.atZone(clock.getZone()).toInstant();
+            CaseEventEntity e = event(em, c, TRANSITION, t.id(), c.step, t.to(), t.titleZh(), t.titleEn(), actor, now,
+                    why, fields);
+            stopTimers(em, c, t.to(), today);
+            enter(c, target);
+            if (target.terminal()) {
+                c.status = CaseStatus.CLOSED.name();
+            }
+            startTimers(em, c, proc, t.to(), fields, today, e.seq);
+        });
+    }
+
+    @Override
+    public CaseFile assign(long caseId, List<Long> officerIds, String reason, Actor actor) {
+        requireWriter(actor);
+        String why = PartyRules.text(reason, "reason", 1000, false);
+        LocalDate today = LocalDate.now(clock);
+        return write(caseId, -1, (em, c) -> {
+            EnforcementKind kind = movable(c);
+            List<Officer> officers = officers(officerIds, c.category, actor, today);
+            requireOfficers(kind.procedure().step(c.step).orElseThrow(), officers.size());
+            Map<String, String> names = Map.of("officers",
+                    officers.stream().map(o -> o.name() + "（" + o.certificateNo() + "）").collect(Collectors.joining("、")));
+            CaseEventEntity e = event(em, c, ASSIGNED, null, null, null, Errors.text(ZH, "EVENT_ASSIGNED"),
+                    Errors.text(Locale.ENGLISH, "EVENT_ASSIGNED"), actor, Instant.now(clock), why, names);
+            Set<Long> wanted = officers.stream().map(Officer::id).collect(Collectors.toSet());
+            List<CaseOfficerEntity> current = assignments(em, c.id);
+            for (CaseOfficerEntity a : current) {
+                if (!wanted.remove(a.officerId)) {
+                    a.removedSeq = e.seq;
+                }
+            }
+            for (Long id : wanted) {
+                addOfficer(em, c.id, id, e.seq);
+            }
+        });
+    }
+
+    @Override
+    public CaseFile requestRecusal(long caseId, long officerId, String requestedBy, String reason, Actor actor) {
+        requireWriter(actor);
+        String why = PartyRules.text(reason, "reason", 1000, true);
+        if (requestedBy == null || !REQUESTERS.contains(requestedBy)) {
+            throw Errors.invalid("RECUSAL_REQUESTER", "requestedBy", String.join(", ", REQUESTERS));
+        }
+        Instant now = Instant.now(clock);
+        return write(caseId, -1, (em, c) -> {
+            movable(c);
+            if (assignments(em, c.id).stream().noneMatch(a -> a.officerId == officerId)) {
+                throw Errors.invalid("RECUSAL_NOT_ASSIGNED", "officerId", officerId);
+            }
+            boolean open = recusals(em, c.id).stream().anyMatch(r -> r.officerId == officerId && r.approved == null);
+            if (open) {
+                throw Errors.conflict("RECUSAL_PENDING", officerId);
+            }
+            Officer o = personnel.find(officerId, actor).orElseThrow();
+            RecusalEntity r = new RecusalEntity();
+            r.caseId = c.id;
+            r.officerId = officerId;
+            r.officerName = o.name();
+            r.requestedBy = requestedBy;
+            r.reason = why;
+            r.requestedAt = now;
+            r.requestActor = actor.user();
+            em.persist(r);
+            em.flush();
+            event(em, c, RECUSAL_REQUESTED, null, null, null, Errors.text(ZH, "EVENT_RECUSAL_REQUESTED"),
+                    Errors.text(Locale.ENGLISH, "EVENT_RECUSAL_REQUESTED"), actor, now, why,
+                    Map.of("recusal", r.id.toString(), "officer", o.name(), "requestedBy", requestedBy));
+        });
+    }
+
+    @Override
+    public CaseFile decideRecusal(long caseId, long recusalId, boolean approved, String reason, Actor actor) {
+        requireStaff(actor);
+        if (!actor.has(Roles.LEADER)) {
+            throw Errors.of(Kind.FORBIDDEN, "RECUSAL_LEADER_ONLY", null);
+        }
+        String why = PartyRules.text(reason, "reason", 1000, true);
+        Instant now = Instant.now(clock);
+        return write(caseId, -1, (em, c) -> {
+            movable(c);
+            RecusalEntity r = em.find(RecusalEntity.class, recusalId);
+            if (r == null || r.caseId != c.id) {
+                throw Errors.of(Kind.NOT_FOUND, "RECUSAL_UNKNOWN", "recusalId", recusalId);
+            }
+            if (r.approved != null) {
+                throw Errors.conflict("RECUSAL_DECIDED", recusalId);
+            }
+            r.approved = approved;
+            r.decisionReason = why;
+            r.decidedAt = now;
+            r.decisionActor = actor.user();
+            CaseEventEntity e = event(em, c, RECUSAL_DECIDED, null, null, null,
+                    Errors.text(ZH, approved ? "EVENT_RECUSAL_APPROVED" : "EVENT_RECUSAL_REFUSED"),
+                    Errors.text(Locale.ENGLISH, approved ? "EVENT_RECUSAL_APPROVED" : "EVENT_RECUSAL_REFUSED"),
+                    actor, now, why, Map.of("recusal", r.id.toString(), "officer", r.officerName,
+                            "approved", Boolean.toString(approved)));
+            if (approved) {
+                for (CaseOfficerEntity a : assignments(em, c.id)) {
+                    if (a.officerId == r.officerId) {
+                        a.removedSeq = e.seq;
+                    }
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public Optional<CaseFile> find(long caseId, Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CaseEntity c = em.find(CaseEntity.class, caseId);
+            return c == null || !bureau.equals(c.bureau) ? Optional.<CaseFile>empty() : Optional.of(toFile(em, c, actor));
+        });
+    }
+
+    @Override
+    public Optional<CaseFile> findByNumber(String number, Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "select c from CaseEntity c where c.bureau = :b and c.number = :n", CaseEntity.class)
+                .setParameter("b", bureau).setParameter("n", number == null ? "" : number.strip())
+                .getResultStream().findFirst().map(c -> toFile(em, c, actor)));
+    }
+
+    @Override
+    public Page<CaseSummary> list(CaseQuery q, Actor actor) {
+        requireStaff(actor);
+        CaseQuery query = checked(q);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where c.bureau = :bureau");
+        params.put("bureau", bureau);
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(c.number) like :text or lower(c.title) like :text or lower(c.partyName) like :text)");
+            params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        if (query.kind() != null) {
+            where.append(" and c.kind = :kind");
+            params.put("kind", query.kind());
+        }
+        if (query.step() != null) {
+            where.append(" and c.step = :step");
+            params.put("step", query.step());
+        }
+        if (query.status() != null) {
+            where.append(" and c.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.category() != null) {
+            where.append(" and c.category = :category");
+            params.put("category", query.category());
+        }
+        if (query.officerId() != null) {
+            where.append(" and exists (select a.id from CaseOfficerEntity a where a.caseId = c.id"
+                    + " and a.officerId = :officer and a.removedSeq is null)");
+            params.put("officer", query.officerId());
+        }
+        if (query.due() == CaseQuery.Due.OVERDUE) {
+            where.append(" and c.status = 'OPEN' and c.nextDue < :today");
+            params.put("today", today);
+        } else if (query.due() == CaseQuery.Due.SOON) {
+            where.append(" and c.status = 'OPEN' and c.nextDue >= :today and c.nextDue <= :soon");
+            params.put("today", today);
+            params.put("soon", workingDays.add(today, query.dueWithin()));
+        }
+        String dir = query.ascending() ? " asc" : " desc";
+        String order = " order by c." + query.sort() + dir + (query.sort().equals("id") ? "" : ", c.id" + dir);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<Long> count = em.createQuery("select count(c) from CaseEntity c" + where, Long.class);
+            TypedQuery<CaseEntity> page = em.createQuery("select c from CaseEntity c" + where + order, CaseEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                page.setParameter(k, v);
+            });
+            page.setFirstResult(query.offset());
+            page.setMaxResults(query.limit());
+            List<CaseSummary> items = page.getResultList().stream().map(this::toSummary).toList();
+            return new Page<>(items, count.getSingleResult(), query.offset(), query.limit());
+        });
+    }
+
+    @Override
+    public List<DueItem> due(int withinWorkingDays, Actor actor) {
+        requireStaff(actor);
+        if (withinWorkingDays < 0 || withinWorkingDays > 365) {
+            throw Errors.invalid("DUE_WITHIN_RANGE", "within", 0, 365);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate limit = workingDays.add(today, withinWorkingDays);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "select t, c from CaseTimerEntity t, CaseEntity c where t.caseId = c.id and t.bureau = :b"
+                                + " and t.metOn is null and c.status = 'OPEN' and t.dueOn <= :limit"
+                                + " order by t.dueOn, c.id", Object[].class)
+                .setParameter("b", bureau).setParameter("limit", limit).setMaxResults(1000)
+                .getResultList().stream().map(row -> {
+                    CaseTimerEntity t = (CaseTimerEntity) row[0];
+                    CaseEntity c = (CaseEntity) row[1];
+                    return new DueItem(c.id, c.number, c.kind, c.title, t.rule, t.titleZh, t.titleEn, t.basis, t.dueOn,
+                            workingDays.between(today, t.dueOn), t.dueOn.isBefore(today));
+                }).toList());
+    }
+
+    @Override
+    public List<String> availableTransitions(long caseId, Actor actor) {
+        CaseFile c = find(caseId, actor).orElseThrow(() -> notFound(caseId));
+        EnforcementKind kind = kinds.get(c.kind());
+        if (kind == null || c.status() == CaseStatus.CLOSED) {
+            return List.of();
+        }
+        return available(kind.procedure(), c.step(), c.simple(), actor).stream().map(Transition::id).toList();
+    }
+
+    @Override
+    public List<String> documents(long caseId, Actor actor) {
+        CaseFile c = find(caseId, actor).orElseThrow(() -> notFound(caseId));
+        EnforcementKind kind = kinds.get(c.kind());
+        if (kind == null) {
+            return List.of();
+        }
+        Procedure proc = kind.procedure();
+        Set<String> docs = new LinkedHashSet<>();
+        for (CaseEvent e : c.events()) {
+            if (e.toStep() != null) {
+                proc.step(e.toStep()).ifPresent(s -> docs.addAll(s.documents()));
+            }
+        }
+        return List.copyOf(docs);
+    }
+
+    @Override
+    public void renderDocument(long caseId, String documentId, String format, OutputStream out, Actor actor) {
+        throw Errors.of(Kind.UNAVAILABLE, "DOCUMENTS_UNAVAILABLE", null);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface CaseWrite {
+        void apply(EntityManager em, CaseEntity c);
+    }
+
+    /** Runs a write on a locked, current case in one transaction, then reads it back. */
+    private CaseFile write(long caseId, long expectedVersion, CaseWrite work) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                CaseEntity c = em.find(CaseEntity.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+                if (c == null || !bureau.equals(c.bureau)) {
+                    throw notFound(caseId);
+                }
+                if (expectedVersion >= 0 && c.version != expectedVersion) {
+                    throw Errors.conflict("VERSION_CONFLICT", expectedVersion, c.version);
+                }
+                work.apply(em, c);
+                c.nextDue = em.createQuery("select min(t.dueOn) from CaseTimerEntity t where t.caseId = :c"
+                        + " and t.metOn is null", LocalDate.class).setParameter("c", c.id).getSingleResult();
+                if (CaseStatus.CLOSED.name().equals(c.status)) {
+                    c.nextDue = null;
+                }
+            });
+        } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
+            throw Errors.conflict("CASE_CONCURRENT_WRITE");
+        }
+        return load(caseId);
+    }
+
+    private CaseFile load(long id) {
+        return jpa.txExpr(TransactionType.Required, em -> toFile(em, em.find(CaseEntity.class, id), null));
+    }
+
+    private ZhifaException notFound(long caseId) {
+        return Errors.of(Kind.NOT_FOUND, "CASE_UNKNOWN", null, caseId);
+    }
+
+    /** The kind of a case that may still move: installed, and the case open. */
+    private EnforcementKind movable(CaseEntity c) {
+        EnforcementKind kind = kinds.get(c.kind);
+        if (kind == null) {
+            throw Errors.conflict("KIND_NOT_INSTALLED", c.kindTitleZh);
+        }
+        if (CaseStatus.CLOSED.name().equals(c.status)) {
+            throw Errors.conflict("CASE_CLOSED", c.number);
+        }
+        return kind;
+    }
+
+    private static void enter(CaseEntity c, Step s) {
+        c.step = s.id();
+        c.stepTitleZh = s.titleZh();
+        c.stepTitleEn = s.titleEn();
+    }
+
+    private String nextNumber(EntityManager em, EnforcementKind kind, int year) {
+        String key = bureau + "|" + kind.id() + "|" + year;
+        CaseCounterEntity counter = em.find(CaseCounterEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+            counter = new CaseCounterEntity();
+            counter.id = key;
+            counter.next = 1;
+            em.persist(counter);
+        }
+        int seq = counter.next++;
+        return CaseNumbers.format(config.numberFormat(), config.numberPrefix(), kind.numberCode(), year, seq);
+    }
+
+    private CaseEventEntity event(EntityManager em, CaseEntity c, String type, String transition, String from,
+                                  String to, String titleZh, String titleEn, Actor actor, Instant at, String reason,
+                                  Map<String, String> fields) {
+        CaseEventEntity e = new CaseEventEntity();
+        e.bureau = c.bureau;
+        e.caseId = c.id;
+        e.seq = ++c.eventCount;
+        e.type = type;
+        e.transition = transition;
+        e.fromStep = from;
+        e.toStep = to;
+        e.titleZh = titleZh;
+        e.titleEn = titleEn;
+        e.actor = actor.user();
+        e.at = at;
+        e.reason = reason;
+        em.persist(e);
+        fields.forEach((name, value) -> {
+            CaseFieldEntity f = new CaseFieldEntity();
+            f.caseId = c.id;
+            f.seq = e.seq;
+            f.name = name;
+            f.value = value;
+            em.persist(f);
+        });
+        return e;
+    }
+
+    private void addOfficer(EntityManager em, long caseId, long officerId, int seq) {
+        CaseOfficerEntity a = new CaseOfficerEntity();
+        a.caseId = caseId;
+        a.officerId = officerId;
+        a.assignedSeq = seq;
+        em.persist(a);
+    }
+
+    private void startTimers(EntityManager em, CaseEntity c, Procedure proc, String step, Map<String, String> fields,
+                             LocalDate today, int seq) {
+        List<CaseTimerEntity> existing = timers(em, c.id);
+        for (TimerRule rule : proc.timers()) {
+            if (!rule.startStep().equals(step)) {
+                continue;
+            }
+            if (existing.stream().anyMatch(t -> t.rule.equals(rule.id()) && t.metOn == null)) {
+                continue;
+            }
+            LocalDate start = today;
+            if (rule.startField() != null && fields.get(rule.startField()) != null) {
+                String v = fields.get(rule.startField());
+                start = LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+            }
+            CaseTimerEntity t = new CaseTimerEntity();
+            t.bureau = c.bureau;
+            t.caseId = c.id;
+            t.rule = rule.id();
+            t.titleZh = rule.titleZh();
+            t.titleEn = rule.titleEn();
+            t.basis = rule.basis();
+            t.startedOn = start;
+            t.dueOn = TimerMath.due(rule, start, workingDays);
+            t.startedSeq = seq;
+            em.persist(t);
+            if (c.nextDue == null || t.dueOn.isBefore(c.nextDue)) {
+                c.nextDue = t.dueOn;
+            }
+        }
+    }
+
+    private void stopTimers(EntityManager em, CaseEntity c, String step, LocalDate today) {
+        EnforcementKind kind = kinds.get(c.kind);
+        Map<String, TimerRule> rules = kind.procedure().timers().stream()
+                .collect(Collectors.toMap(TimerRule::id, r -> r, (a, b) -> a));
+        Step target = kind.procedure().step(step).orElseThrow();
+        for (CaseTimerEntity t : timers(em, c.id)) {
+            TimerRule rule = rules.get(t.rule);
+            boolean stops = target.terminal() || (rule != null && rule.stopSteps().contains(step));
+            if (t.metOn == null && stops) {
+                t.metOn = today;
+            }
+        }
+    }
+
+    private List<CaseTimerEntity> timers(EntityManager em, long caseId) {
+        return em.createQuery("select t from CaseTimerEntity t where t.caseId = :c order by t.startedSeq, t.id",
+                CaseTimerEntity.class).setParameter("c", caseId).getResultList();
+    }
+
+    private List<CaseOfficerEntity> assignments(EntityManager em, long caseId) {
+        return em.createQuery("select a from CaseOfficerEntity a where a.caseId = :c and a.removedSeq is null"
+                + " order by a.id", CaseOfficerEntity.class).setParameter("c", caseId).getResultList();
+    }
+
+    private List<RecusalEntity> recusals(EntityManager em, long caseId) {
+        return em.createQuery("select r from RecusalEntity r where r.caseId = :c order by r.id", RecusalEntity.class)
+                .setParameter("c", caseId).getResultList();
+    }
+
+    /** Assigned officers whose certificate is valid today (T4). */
+    private int validOfficers(EntityManager em, long caseId, LocalDate today) {
+        int n = 0;
+        for (CaseOfficerEntity a : assignments(em, caseId)) {
+            Optional<Officer> o = personnel.find(a.officerId, SYSTEM);
+            if (o.isPresent() && certified(o.get())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static final Actor SYSTEM = new Actor("zhifa-cases", Set.of(Roles.OFFICER));
+
+    private static boolean certified(Officer o) {
+        return o.active() && (o.status() == CertificateStatus.VALID || o.status() == CertificateStatus.EXPIRING);
+    }
+
+    private static void requireOfficers(Step step, int have) {
+        if (have < step.minOfficers()) {
+            throw Errors.conflict("STEP_NEEDS_OFFICERS", step.titleZh(), step.minOfficers(), have);
+        }
+    }
+
+    /** The officers to assign: each known, active, with a valid certificate of the case's category (T4). */
+    private List<Officer> officers(List<Long> ids, String category, Actor actor, LocalDate today) {
+        List<Long> distinct = ids == null ? List.of() : ids.stream().distinct().toList();
+        if (distinct.size() > MAX_OFFICERS) {
+            throw Errors.invalid("OFFICERS_TOO_MANY", "officers", MAX_OFFICERS);
+        }
+        List<Officer> out = new ArrayList<>();
+        for (Long id : distinct) {
+            if (id == null) {
+                throw Errors.invalid("OFFICER_UNKNOWN", "officers", "null");
+            }
+            Officer o = personnel.find(id, actor).orElseThrow(() -> Errors.invalid("OFFICER_UNKNOWN", "officers", id));
+            if (!o.active()) {
+                throw Errors.conflict("OFFICER_INACTIVE", o.name());
+            }
+            if (o.status() == CertificateStatus.EXPIRED) {
+                throw Errors.conflict("OFFICER_CERTIFICATE_EXPIRED", o.name(), o.certificateNo(), o.validTo());
+            }
+            if (o.status() == CertificateStatus.NOT_YET_VALID) {
+                throw Errors.conflict("OFFICER_CERTIFICATE_NOT_YET_VALID", o.name(), o.certificateNo(), o.validFrom());
+            }
+            if (!certified(o)) {
+                throw Errors.conflict("OFFICER_INACTIVE", o.name());
+            }
+            if (!o.categories().contains(category)) {
+                throw Errors.conflict("OFFICER_WRONG_CATEGORY", o.name(), category, String.join("、", o.categories()));
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    private static boolean mayTake(Transition t, Actor actor) {
+        if (t.roles().isEmpty()) {
+            return actor.has(Roles.OFFICER) || actor.has(Roles.LEADER);
+        }
+        return t.roles().stream().anyMatch(actor::has);
+    }
+
+    private static List<Transition> available(Procedure proc, String step, boolean simple, Actor actor) {
+        return proc.from(step).stream()
+                .filter(t -> t.variant() == Transition.Variant.ANY
+                        || (t.variant() == Transition.Variant.SIMPLE) == simple)
+                .filter(t -> actor == null || mayTake(t, actor)).toList();
+    }
+
+    private static String allowedTitles(Procedure proc, CaseEntity c, Actor actor) {
+        List<Transition> ts = available(proc, c.step, c.simple, null);
+        return ts.isEmpty() ? "—" : ts.stream().map(Transition::titleZh).collect(Collectors.joining("、"));
+    }
+
+    private static String roleNames(Set<String> roles) {
+        return roles.stream().map(r -> Errors.text(ZH, "ROLE_" + r)).sorted().collect(Collectors.joining("、"));
+    }
+
+    private CaseFacts facts(EntityManager em, CaseEntity c) {
+        List<CaseEventEntity> events = events(em, c.id);
+        List<String> taken = events.stream().filter(e -> TRANSITION.equals(e.type)).map(e -> e.transition).toList();
+        return new CaseFacts(c.kind, c.number, PartyType.valueOf(c.partyType), c.minor, c.simple, c.step, c.filedOn,
+                taken, latestFields(em, c.id, events));
+    }
+
+    private List<CaseEventEntity> events(EntityManager em, long caseId) {
+        return em.createQuery("select e from CaseEventEntity e where e.caseId = :c order by e.seq",
+                CaseEventEntity.class).setParameter("c", caseId).getResultList();
+    }
+
+    private List<CaseFieldEntity> fieldRows(EntityManager em, long caseId) {
+        return em.createQuery("select f from CaseFieldEntity f where f.caseId = :c order by f.seq, f.id",
+                CaseFieldEntity.class).setParameter("c", caseId).getResultList();
+    }
+
+    /** The latest value of each case field recorded at filing or by a transition. */
+    private Map<String, String> latestFields(EntityManager em, long caseId, List<CaseEventEntity> events) {
+        Set<Integer> dataSeqs = events.stream().filter(e -> FILED.equals(e.type) || TRANSITION.equals(e.type))
+                .map(e -> e.seq).collect(Collectors.toSet());
+        Map<String, String> latest = new LinkedHashMap<>();
+        for (CaseFieldEntity f : fieldRows(em, caseId)) {
+            if (dataSeqs.contains(f.seq)) {
+                latest.put(f.name, f.value);
+            }
+        }
+        return latest;
+    }
+
+    private CaseFile toFile(EntityManager em, CaseEntity c, Actor actor) {
+        List<CaseEventEntity> events = events(em, c.id);
+        Map<Integer, Map<String, String>> bySeq = new HashMap<>();
+        for (CaseFieldEntity f : fieldRows(em, c.id)) {
+            bySeq.computeIfAbsent(f.seq, k -> new LinkedHashMap<>()).put(f.name, f.value);
+        }
+        List<CaseEvent> timeline = events.stream().map(e -> new CaseEvent(e.seq, e.type, e.transition, e.fromStep,
+                e.toStep, e.titleZh, e.titleEn, e.actor, e.at, e.reason, bySeq.getOrDefault(e.seq, Map.of()))).toList();
+        List<AssignedOfficer> officers = assignments(em, c.id).stream().map(a -> {
+            Optional<Officer> o = personnel.find(a.officerId, SYSTEM);
+            return new AssignedOfficer(a.officerId, o.map(Officer::name).orElse("?"),
+                    o.map(Officer::certificateNo).orElse("?"), o.map(CaseServiceImpl::certified).orElse(false));
+        }).toList();
+        List<CaseTimer> timers = timers(em, c.id).stream().map(t -> new CaseTimer(t.rule, t.titleZh, t.titleEn, t.basis,
+                t.startedOn, t.dueOn, t.metOn)).toList();
+        List<Recusal> recusals = recusals(em, c.id).stream().map(r -> new Recusal(r.id, r.officerId, r.officerName,
+                r.requestedBy, r.reason, r.requestedAt, r.requestActor, r.approved, r.decisionReason, r.decidedAt,
+                r.decisionActor)).toList();
+        Party party = new Party(PartyType.valueOf(c.partyType), c.partyName, c.partyIdNumber, c.partyLegalRep,
+                c.partyPhone, c.partyAddress);
+        return new CaseFile(c.id, c.bureau, c.number, c.kind, c.kindTitleZh, c.kindTitleEn, c.category, c.title, party,
+                c.minor, c.simple, c.step, c.stepTitleZh, c.stepTitleEn, CaseStatus.valueOf(c.status), c.filedOn,
+                officers, timers, recusals, timeline, latestFields(em, c.id, events), kinds.containsKey(c.kind),
+                c.version, c.createdAt, c.createdBy);
+    }
+
+    private CaseSummary toSummary(CaseEntity c) {
+        return new CaseSummary(c.id, c.number, c.kind, c.kindTitleZh, c.kindTitleEn, c.category, c.title, c.partyName,
+                c.step, c.stepTitleZh, c.stepTitleEn, CaseStatus.valueOf(c.status), c.filedOn, c.nextDue,
+                kinds.containsKey(c.kind));
+    }
+
+    private static CaseQuery checked(CaseQuery q) {
+        CaseQuery query = q == null ? CaseQuery.all(0, 50) : q;
+        if (!CaseQuery.SORT_FIELDS.contains(query.sort())) {
+            throw Errors.invalid("SORT_UNKNOWN", "sort", query.sort(), String.join(", ", CaseQuery.SORT_FIELDS));
+        }
+        if (query.offset() < 0) {
+            throw Errors.invalid("OFFSET_NEGATIVE", "offset");
+        }
+        if (query.limit() < 1 || query.limit() > CaseQuery.MAX_LIMIT) {
+            throw Errors.invalid("LIMIT_RANGE", "limit", 1, CaseQuery.MAX_LIMIT);
+        }
+        if (query.due() == CaseQuery.Due.SOON && (query.dueWithin() < 0 || query.dueWithin() > 365)) {
+            throw Errors.invalid("DUE_WITHIN_RANGE", "dueWithin", 0, 365);
+        }
+        return query;
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (actor == null || !actor.isStaff()) {
+            throw Errors.of(Kind.FORBIDDEN, "ROLE_STAFF", null);
+        }
+    }
+
+    private static void requireWriter(Actor actor) {
+        requireStaff(actor);
+        if (!actor.has(Roles.OFFICER) && !actor.has(Roles.LEADER)) {
+            throw Errors.of(Kind.FORBIDDEN, "ROLE_WRITER", null);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.zhifa.cases.internal;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.zhifa.api.calendar.WorkingDays;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.Page;
+import org.zhifa.api.common.Roles;
+import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.kind.AvRule;
+import org.zhifa.api.kind.DisclosureRule;
+import org.zhifa.api.kind.EnforcementKind;
+import org.zhifa.api.kind.FieldDef;
+import org.zhifa.api.kind.FieldDef.Type;
+import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.kind.Step;
+import org.zhifa.api.kind.TimerRule;
+import org.zhifa.api.kind.TimerRule.DayCount;
+import org.zhifa.api.kind.Transition;
+import org.zhifa.api.kind.TransitionCheck;
+import org.zhifa.api.personnel.CertificateStatus;
+import org.zhifa.api.personnel.ImportResult;
+import org.zhifa.api.personnel.Officer;
+import org.zhifa.api.personnel.OfficerChange;
+import org.zhifa.api.personnel.OfficerDraft;
+import org.zhifa.api.personnel.OfficerQuery;
+import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.personnel.PublicCertificate;
+
+/** Stand-ins for the engine's neighbours: a calendar, a register and a small kind. */
+final class TestFixtures {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Actor OFFICER = new Actor("wang", Set.of(Roles.OFFICER));
+    static final Actor LEADER = new Actor("zhao", Set.of(Roles.LEADER));
+    static final Actor REVIEWER = new Actor("qian", Set.of(Roles.REVIEWER));
+
+    private TestFixtures() {}
+
+    static Clock at(String day) {
+        return Clock.fixed(LocalDate.parse(day).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
+    }
+
+    /** Weekends off, plus the 2026 Spring Festival (15–23 Feb off; 14 and 28 Feb worked). */
+    static final class Calendar implements WorkingDays {
+        final Set<LocalDate> off = Set.of(LocalDate.parse("2026-02-15"), LocalDate.parse("2026-02-16"),
+                LocalDate.parse("2026-02-17"), LocalDate.parse("2026-02-18"), LocalDate.parse("2026-02-19"),
+                LocalDate.parse("2026-02-20"), LocalDate.parse("2026-02-21"), LocalDate.parse("2026-02-22"),
+                LocalDate.parse("2026-02-23"));
+        final Set<LocalDate> worked = Set.of(LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-28"));
+
+        @Override
+        public boolean isWorkingDay(LocalDate d) {
+            if (worked.contains(d)) {
+                return true;
+            }
+            return !off.contains(d) && d.getDayOfWeek().getValue() < 6;
+        }
+
+        @Override
+        public LocalDate add(LocalDate start, int n) {
+            LocalDate d = start;
+            if (n == 0) {
+                while (!isWorkingDay(d)) {
+                    d = d.plusDays(1);
+                }
+                return d;
+            }
+            for (int i = 0; i < n; ) {
+                d = d.plusDays(1);
+                if (isWorkingDay(d)) {
+                    i++;
+                }
+            }
+            return d;
+        }
+
+        @Override
+        public int between(LocalDate a, LocalDate b) {
+            int sign = b.isBefore(a) ? -1 : 1;
+            LocalDate from = sign > 0 ? a : b;
+            LocalDate to = sign > 0 ? b : a;
+            int n = 0;
+            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                if (isWorkingDay(d)) {
+                    n++;
+                }
+            }
+            return sign * n;
+        }
+
+        @Override
+        public boolean isPublished(int year) {
+            return year == 2026;
+        }
+    }
+
+    /** The register as the engine reads it: officers by id, certificate status given. */
+    static final class Register implements PersonnelService {
+        final Map<Long, Officer> officers = new TreeMap<>();
+
+        Officer add(long id, String name, CertificateStatus status, boolean active, String... categories) {
+            Officer o = new Officer(id, "430421", name, "执法大队", "队员", "CERT" + id, List.of(categories), "衡阳县",
+                    LocalDate.parse("2024-01-01"), LocalDate.parse("2028-12-31"), false, active, status, 0,
+                    Instant.EPOCH, "admin", Instant.EPOCH, "admin");
+            officers.put(id, o);
+            return o;
+        }
+
+        @Override
+        public Optional<Officer> find(long id, Actor actor) {
+            if (!actor.isStaff()) {
+                throw new IllegalStateException("not staff");
+            }
+            return Optional.ofNullable(officers.get(id));
+        }
+
+        @Override
+        public List<String> categories() {
+            return List.of("土地管理", "矿产资源");
+        }
+
+        @Override public Officer create(OfficerDraft d, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Officer update(long id, OfficerDraft d, long v, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Officer deactivate(long id, String r, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Page<Officer> list(OfficerQuery q, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public long count(OfficerQuery q, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public List<String> units(Actor a) { throw new UnsupportedOperationException(); }
+        @Override public ImportResult importCsv(Path f, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Optional<PublicCertificate> lookupCertificate(String no) { throw new UnsupportedOperationException(); }
+        @Override public long probe() { return officers.size(); }
+        @Override public List<OfficerChange> history(long id, Actor a) { throw new UnsupportedOperationException(); }
+    }
+
+    /**
+     * A small kind: open → investigate (2 officers) → decide → serve → closed, a simple path
+     * open → decideOnSpot, a decision within 90 days of filing and service within 7 working days.
+     * Its own rule: an amount above 1000 is refused.
+     */
+    static final class TestKind implements EnforcementKind {
+        final List<TransitionCheck> checks = new ArrayList<>();
+
+        @Override public String id() { return "test"; }
+        @Override public String title(Locale l) { return "en".equals(l.getLanguage()) ? "Test" : "测试"; }
+        @Override public String numberCode() { return "试"; }
+
+        @Override
+        public Procedure procedure() {
+            FieldDef amount = FieldDef.required("amount", Type.MONEY, "金额", "Amount");
+            return new Procedure("open",
+                    List.of(Step.of("open", "立案", "Filed"),
+                            Step.of("investigate", "调查取证", "Investigation").officers(2).av(AvRule.REQUIRED),
+                            Step.of("decided", "决定", "Decided").documents("test.decision"),
+                            Step.of("served", "送达", "Served"),
+                            Step.of("closed", "结案", "Closed").closes()),
+                    List.of(Transition.of("investigate", "open", "investigate", "调查取证", "Investigate",
+                                    FieldDef.optional("place", Type.TEXT, "地点", "Place")).variant(Transition.Variant.ORDINARY),
+                            Transition.of("decide", "investigate", "decided", "作出决定", "Decide", amount,
+                                    FieldDef.choice("type", true, "种类", "Type", "警告", "罚款")),
+                            Transition.of("decideOnSpot", "open", "decided", "当场决定", "Decide on the spot", amount)
+                                    .variant(Transition.Variant.SIMPLE),
+                            Transition.of("serve", "decided", "served", "送达", "Serve",
+                                    FieldDef.required("servedOn", Type.DATE, "送达日期", "Served on")),
+                            Transition.of("close", "served", "closed", "结案", "Close").roles("zhifa-leader")),
+                    List.of(FieldDef.optional("source", Type.TEXT, "案件来源", "Source")),
+                    List.of(new TimerRule("decision", "作出决定期限", "Decision", "open", null, Set.of("decided"), 90,
+                                    DayCount.CALENDAR_DAYS, "《测试法》第六十条"),
+                            new TimerRule("service", "送达期限", "Service", "decided", null, Set.of("served"), 7,
+                                    DayCount.WORKING_DAYS, "《测试法》第六十一条")));
+        }
+
+        @Override
+        public void check(TransitionCheck c) {
+            checks.add(c);
+            if (c.money("amount").map(m -> m.compareTo(new java.math.BigDecimal("1000")) > 0).orElse(false)) {
+                throw new ZhifaException(ZhifaException.Kind.CONFLICT, "TEST_TOO_MUCH", "太多", "too much", "amount");
+            }
+        }
+
+        @Override
+        public DisclosureRule disclosure() {
+            return new DisclosureRule("decided", 7, List.of("amount"));
+        }
+    }
+
+    static CasesConfig config() {
+        return new CasesConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return CasesConfig.class; }
+            @Override public String numberFormat() { return "{prefix}{code}\u3014{year}\u3015{seq}\u53f7"; }
+            @Override public String numberPrefix() { return "衡国土资"; }
+            @Override public int dueSoonWorkingDays() { return 3; }
+            @Override public String zone() { return "Asia/Shanghai"; }
+        };
+    }
+}
