@@ -3,109 +3,35 @@ package org.zhifa.calendar.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zhifa.api.calendar.YearSchedule;
+import org.zhifa.testing.DerbyJpa;
 
 /** The shipped schema script and the JPA mapping together, on an in-memory Derby (Hibernate validates). */
 class CalendarStoreTest {
 
-    static final String URL = "jdbc:derby:memory:calendar;create=true";
-    static EntityManagerFactory emf;
-
-    /** Resource-local template as Aries builds it: one transaction per call, Required only. */
-    static final JpaTemplate JPA = new JpaTemplate() {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = emf.createEntityManager();
-            EntityTransaction tx = em.getTransaction();
-            tx.begin();
-            try {
-                R result = code.apply(em);
-                tx.commit();
-                return result;
-            } catch (Exception e) {
-                tx.rollback();
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            } finally {
-                em.close();
-            }
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
-    };
+    static DerbyJpa db;
+    static JpaTemplate JPA;
 
     @BeforeAll
-    static void schema() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
-            for (String sql : statements("/db/calendar/V1__calendar.sql")) {
-                st.execute(sql);
-            }
-        }
-        emf = new HibernatePersistenceProvider().createEntityManagerFactory("zhifa-calendar-test", Map.of(
-                "hibernate.connection.url", URL,
-                "hibernate.connection.driver_class", "org.apache.derby.jdbc.EmbeddedDriver"));
+    static void schema() {
+        db = DerbyJpa.open("calendar", "zhifa-calendar-test", "/db/calendar/V1__calendar.sql");
+        JPA = db.template();
     }
 
     @AfterAll
     static void close() {
-        if (emf != null) {
-            emf.close();
-        }
-        try {
-            DriverManager.getConnection("jdbc:derby:memory:calendar;drop=true");
-        } catch (SQLException expected) {
-            // Derby reports a successful drop as an exception
-        }
-    }
-
-    /** Splits like the SchemaMigrator: statements separated by a line holding only ';'. */
-    static List<String> statements(String resource) throws IOException {
-        try (InputStream in = CalendarStoreTest.class.getResourceAsStream(resource)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return java.util.Arrays.stream(text.split("(?m)^\\s*;\\s*$")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList();
-        }
+        db.close();
     }
 
     @Test
