@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * back for {@code seconds} after a warm-up of the same load (default 20 s, property
  * {@code zhifa.bench.warmup}: steady state, once the JIT has compiled the path), and the driver prints
  * requests per second and latency.
- * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}.
+ * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}; several URLs
+ * separated by {@code |} are requested in random turn (a mix of queries).
  *
  * <pre>java -cp bench/target/classes org.zhifa.bench.LoadDriver URL USER:PASSWORD|- THREADS SECONDS [maxOffset]</pre>
  */
@@ -25,10 +27,12 @@ public final class LoadDriver {
     private static final long MAX_REQUESTS = 5_000_000;
 
     public static void main(String[] args) throws Exception {
-        String url = args[0];
-        URI base = URI.create(url.replace("{offset}", "0"));
-        if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
-            throw new IllegalArgumentException("load is only ever sent to loopback: " + base.getHost());
+        String[] urls = args[0].split("\\|");
+        for (String url : urls) {
+            URI base = URI.create(url.replace("{offset}", "0"));
+            if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
+                throw new IllegalArgumentException("load is only ever sent to loopback: " + base.getHost());
+            }
         }
         String auth = args[1].equals("-") ? null
                 : "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
@@ -38,30 +42,42 @@ public final class LoadDriver {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        run(client, url, auth, threads, Integer.getInteger("zhifa.bench.warmup", 20), maxOffset, new AtomicLong(),
-                new AtomicLong(), new AtomicLong());
+        run(client, urls, auth, threads, Integer.getInteger("zhifa.bench.warmup", 20), maxOffset, new AtomicLong(),
+                new AtomicLong(), new AtomicLong(), new ConcurrentLinkedQueue<>());
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong nanos = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
-        run(client, url, auth, threads, seconds, maxOffset, ok, failed, nanos);
+        run(client, urls, auth, threads, seconds, maxOffset, ok, failed, nanos, latencies);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double rps = ok.get() / elapsed;
         double meanMs = ok.get() == 0 ? 0 : nanos.get() / 1e6 / ok.get();
-        System.out.printf("requests=%d failed=%d seconds=%.1f rps=%.1f mean_ms=%.2f%n", ok.get(), failed.get(),
-                elapsed, rps, meanMs);
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("requests=%d failed=%d seconds=%.1f rps=%.1f mean_ms=%.2f p50_ms=%.2f p99_ms=%.2f%n",
+                ok.get(), failed.get(), elapsed, rps, meanMs, percentile(sorted, 0.50), percentile(sorted, 0.99));
         if (failed.get() > 0) {
             System.exit(1);
         }
     }
 
-    private static void run(HttpClient client, String url, String auth, int threads, int seconds, int maxOffset,
-                            AtomicLong ok, AtomicLong failed, AtomicLong nanos) throws InterruptedException {
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(i, sortedNanos.length - 1))] / 1e6;
+    }
+
+    private static void run(HttpClient client, String[] urls, String auth, int threads, int seconds, int maxOffset,
+                            AtomicLong ok, AtomicLong failed, AtomicLong nanos, ConcurrentLinkedQueue<Long> latencies)
+            throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end && ok.get() + failed.get() < MAX_REQUESTS) {
+                    String url = urls[ThreadLocalRandom.current().nextInt(urls.length)];
                     String u = maxOffset > 0
                             ? url.replace("{offset}", Integer.toString(ThreadLocalRandom.current().nextInt(maxOffset)))
                             : url;
@@ -74,7 +90,9 @@ public final class LoadDriver {
                         HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                         if (r.statusCode() == 200) {
                             ok.incrementAndGet();
-                            nanos.addAndGet(System.nanoTime() - s);
+                            long took = System.nanoTime() - s;
+                            nanos.addAndGet(took);
+                            latencies.add(took);
                         } else {
                             failed.incrementAndGet();
                         }
