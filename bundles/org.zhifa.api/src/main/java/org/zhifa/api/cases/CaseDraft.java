@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A case to file (立案/启动).
  *
- * @param category the enforcement field (执法领域, one of the bureau's categories, e.g. 土地管理);
+ * @param category the enforcement category (执法类别 as on certificates in the register, e.g. 土地管理);
  *                 assigned officers' certificates must carry it
  * @param simple   简易程序 where the kind allows it (e.g. 当场处罚)
  * @param fields   the kind's filing fields

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * One enforcement kind (执法类别 of T1), contributed by its plug-in bundle as an OSGi service with the
+ * One enforcement kind (执法类型 of T1: 许可、处罚、强制、征收、收费、检查), contributed by its plug-in bundle as an OSGi service with the
  * property {@link #PROPERTY_KIND}. The case engine collects these dynamically: a kind whose bundle is
  * gone is hidden, and its cases stay readable but cannot move until the bundle is back.
  *
