@@ -100,7 +100,8 @@ public class PenaltyKind implements EnforcementKind {
             case RECORD_PERFORMANCE -> performance(c);
             default -> { }
         }
-        if ((NOTIFIED.equals(from) || STATEMENT.equals(from)) && !HEARING.equals(to)) {
+        // a statement or a hearing may come any time; moving on towards a decision waits for the window
+        if ((NOTIFIED.equals(from) || STATEMENT.equals(from)) && !HEARING.equals(to) && !STATEMENT.equals(to)) {
             hearingWindowClosed(c);
         }
         if (DECIDED.equals(to)) {
