@@ -128,8 +128,10 @@ public class PenaltyKind implements EnforcementKind {
     @Override
     public List<String> majorReasons(CaseFacts f) {
         List<String> reasons = new ArrayList<>();
-        String type = f.text("penaltyType").or(() -> f.text("proposedType")).orElse(null);
-        Optional<BigDecimal> fine = f.money("fineAmount").or(() -> f.money("proposedFine"));
+        // once decided, the decision counts; before, the notified proposal
+        boolean decided = f.text("penaltyType").isPresent();
+        String type = decided ? f.text("penaltyType").get() : f.text("proposedType").orElse(null);
+        Optional<BigDecimal> fine = decided ? f.money("fineAmount") : f.money("proposedFine");
         boolean person = f.partyType() == PartyType.PERSON;
         BigDecimal threshold = person ? majorFinePerson : majorFineOrganisation;
         if (fine.isPresent() && fine.get().compareTo(threshold) >= 0) {

@@ -306,6 +306,14 @@ class PenaltyCheckTest {
     }
 
     @Test
+    void theDecisionNotTheProposalCountsOnceDecidedV1() {
+        assertEquals(List.of(), kind.majorReasons(facts(PERSON, false, List.of(), Map.of("proposedType", "罚款",
+                "proposedFine", "20000", "penaltyType", "警告"))));
+        assertEquals(1, kind.majorReasons(facts(PERSON, false, List.of(), Map.of("proposedType", "警告",
+                "penaltyType", "罚款", "fineAmount", "10000"))).size());
+    }
+
+    @Test
     void majorRulesAreConfigurableV1() {
         PenaltyKind mild = new PenaltyKind(Configs.of(PenaltyConfig.class, Map.of("majorOnHearing", false,
                 "majorOnRevocation", false, "majorFinePerson", "50000")));
