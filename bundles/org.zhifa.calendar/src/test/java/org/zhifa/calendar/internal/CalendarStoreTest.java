@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zhifa.api.calendar.YearSchedule;
-import org.zhifa.testing.DerbyJpa;
+import org.zhifa.testsupport.DerbyJpa;
 
 /** The shipped schema script and the JPA mapping together, on an in-memory Derby (Hibernate validates). */
 class CalendarStoreTest {

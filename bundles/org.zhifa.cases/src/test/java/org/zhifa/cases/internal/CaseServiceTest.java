@@ -26,7 +26,8 @@ import org.zhifa.api.common.Page;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.personnel.CertificateStatus;
-import org.zhifa.testing.DerbyJpa;
+import org.zhifa.testsupport.DerbyJpa;
+import org.zhifa.testsupport.FixedWorkingDays;
 
 /** The case engine on the shipped schema in a real (in-memory) Derby, with a small test kind. */
 class CaseServiceTest {
@@ -61,7 +62,7 @@ class CaseServiceTest {
     }
 
     CaseServiceImpl service(Clock clock) {
-        CaseServiceImpl s = new CaseServiceImpl(db.template(), register, new TestFixtures.Calendar(), "430421",
+        CaseServiceImpl s = new CaseServiceImpl(db.template(), register, FixedWorkingDays.spring2026(), "430421",
                 TestFixtures.config(), clock);
         s.addKind(kind);
         return s;

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
@@ -39,7 +38,7 @@ import org.zhifa.api.personnel.OfficerQuery;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.personnel.PublicCertificate;
 
-/** Stand-ins for the engine's neighbours: a calendar, a register and a small kind. */
+/** Stand-ins for the engine's neighbours: a register and a small kind. */
 final class TestFixtures {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Actor OFFICER = new Actor("wang", Set.of(Roles.OFFICER));
@@ -50,60 +49,6 @@ final class TestFixtures {
 
     static Clock at(String day) {
         return Clock.fixed(LocalDate.parse(day).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
-    }
-
-    /** Weekends off, plus the 2026 Spring Festival (15–23 Feb off; 14 and 28 Feb worked). */
-    static final class Calendar implements WorkingDays {
-        final Set<LocalDate> off = Set.of(LocalDate.parse("2026-02-15"), LocalDate.parse("2026-02-16"),
-                LocalDate.parse("2026-02-17"), LocalDate.parse("2026-02-18"), LocalDate.parse("2026-02-19"),
-                LocalDate.parse("2026-02-20"), LocalDate.parse("2026-02-21"), LocalDate.parse("2026-02-22"),
-                LocalDate.parse("2026-02-23"));
-        final Set<LocalDate> worked = Set.of(LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-28"));
-
-        @Override
-        public boolean isWorkingDay(LocalDate d) {
-            if (worked.contains(d)) {
-                return true;
-            }
-            return !off.contains(d) && d.getDayOfWeek().getValue() < 6;
-        }
-
-        @Override
-        public LocalDate add(LocalDate start, int n) {
-            LocalDate d = start;
-            if (n == 0) {
-                while (!isWorkingDay(d)) {
-                    d = d.plusDays(1);
-                }
-                return d;
-            }
-            for (int i = 0; i < n; ) {
-                d = d.plusDays(1);
-                if (isWorkingDay(d)) {
-                    i++;
-                }
-            }
-            return d;
-        }
-
-        @Override
-        public int between(LocalDate a, LocalDate b) {
-            int sign = b.isBefore(a) ? -1 : 1;
-            LocalDate from = sign > 0 ? a : b;
-            LocalDate to = sign > 0 ? b : a;
-            int n = 0;
-            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-                if (isWorkingDay(d)) {
-                    n++;
-                }
-            }
-            return sign * n;
-        }
-
-        @Override
-        public boolean isPublished(int year) {
-            return year == 2026;
-        }
     }
 
     /** The register as the engine reads it: officers by id, certificate status given. */
