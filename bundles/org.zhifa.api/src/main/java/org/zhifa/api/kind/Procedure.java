@@ -17,11 +17,13 @@ public record Procedure(String initialStep, List<Step> steps, List<Transition> t
         filingFields = List.copyOf(filingFields);
         timers = List.copyOf(timers);
         Objects.requireNonNull(initialStep, "initialStep");
-        if (step(initialStep).isEmpty()) {
+        // the record's fields are assigned after this body: validate against the parameters
+        java.util.Set<String> stepIds = steps.stream().map(Step::id).collect(java.util.stream.Collectors.toSet());
+        if (!stepIds.contains(initialStep)) {
             throw new IllegalArgumentException("unknown initial step " + initialStep);
         }
         for (Transition t : transitions) {
-            if (step(t.from()).isEmpty() || step(t.to()).isEmpty()) {
+            if (!stepIds.contains(t.from()) || !stepIds.contains(t.to())) {
                 throw new IllegalArgumentException("transition " + t.id() + " joins unknown steps");
             }
         }
