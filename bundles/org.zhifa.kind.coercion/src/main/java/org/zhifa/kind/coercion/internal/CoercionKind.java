@@ -286,7 +286,7 @@ public final class CoercionKind implements EnforcementKind {
             throw conflict("coercion.demolition.remedy-pending", remedy);
         }
         if (REMEDY_NONE.equals(remedy)) {
-            LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"));
+            LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"), c.workingDays());
             if (!day.isAfter(periodsEnd)) {
                 throw conflict("coercion.demolition.remedy-period", periodsEnd.toString());
             }
@@ -309,7 +309,7 @@ public final class CoercionKind implements EnforcementKind {
             throw conflict("coercion.court.remedy-pending", remedy);
         }
         if (REMEDY_NONE.equals(remedy)) {
-            LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"));
+            LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"), c.workingDays());
             if (!today.isAfter(periodsEnd)) {
                 throw conflict("coercion.court.remedy-period", periodsEnd.toString());
             }
@@ -320,11 +320,18 @@ public final class CoercionKind implements EnforcementKind {
         }
     }
 
-    /** The last day on which the party may still apply for review or sue (whichever is later). */
-    LocalDate remedyPeriodsEnd(LocalDate decisionServed) {
+    /**
+     * The last day on which the party may still apply for review or sue (whichever is later); a
+     * period ending on a rest day runs to the next working day (民法典 203).
+     */
+    LocalDate remedyPeriodsEnd(LocalDate decisionServed, WorkingDays days) {
         LocalDate review = decisionServed.plusDays(config.reviewPeriodDays());
         LocalDate suit = decisionServed.plusMonths(config.suitPeriodMonths());
-        return review.isAfter(suit) ? review : suit;
+        LocalDate end = review.isAfter(suit) ? review : suit;
+        while (!days.isWorkingDay(end)) {
+            end = end.plusDays(1);
+        }
+        return end;
     }
 
     /**

@@ -295,6 +295,16 @@ class CoercionKindTest {
         }
 
         @Test
+        void aSuitPeriodEndingOnASundayRunsToMonday() {
+            // served 2025-09-08: six months end Sunday 2026-03-08, so Monday 2026-03-09 (民法典 203)
+            var c = announced().field("selfDemolishBy", "2026-02-10").field("decisionServedOn", "2025-09-08");
+            conflict("coercion.demolition.remedy-period", () -> c.check(START_DEMOLITION, "2026-03-09T10:00",
+                    "executionStartedAt", "2026-03-09T10:00", "remedyStatus", REMEDY_NONE));
+            assertDoesNotThrow(() -> c.check(START_DEMOLITION, "2026-03-10T10:00", "executionStartedAt",
+                    "2026-03-10T10:00", "remedyStatus", REMEDY_NONE));
+        }
+
+        @Test
         void aDemolitionIsStartedAsADemolitionOnly() {
             conflict("coercion.start.is-demolition", () -> announced().check(START_EXECUTION, "2026-03-10T10:00",
                     "executionStartedAt", "2026-03-10T10:00"));

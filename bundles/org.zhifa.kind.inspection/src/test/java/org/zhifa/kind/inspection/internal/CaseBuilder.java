@@ -20,6 +20,7 @@ final class CaseBuilder {
     private final List<String> taken = new ArrayList<>();
     private final Map<String, String> fields = new HashMap<>();
     private WorkingDays workingDays = new FixedWorkingDays();
+    private String step;
 
     CaseBuilder(EnforcementKind kind) {
         this.kind = kind;
@@ -38,6 +39,38 @@ final class CaseBuilder {
     CaseBuilder calendar(WorkingDays days) {
         this.workingDays = days;
         return this;
+    }
+
+    /**
+     * Moves the case as the engine would: the transition must leave the current step, the kind must
+     * accept it, then its fields become the case's latest values.
+     */
+    CaseBuilder move(String transition, String at, String... submitted) {
+        Transition t = kind.procedure().transition(transition).orElseThrow();
+        String current = step == null ? kind.procedure().initialStep() : step;
+        if (!t.from().equals(current)) {
+            throw new AssertionError(transition + " does not leave " + current);
+        }
+        for (var f : t.fields()) {
+            boolean given = false;
+            for (int i = 0; i < submitted.length; i += 2) {
+                given |= submitted[i].equals(f.name());
+            }
+            if (f.required() && !given) {
+                throw new AssertionError(transition + " needs " + f.name());
+            }
+        }
+        check(transition, at, submitted);
+        taken.add(transition);
+        for (int i = 0; i < submitted.length; i += 2) {
+            fields.put(submitted[i], submitted[i + 1]);
+        }
+        step = t.to();
+        return this;
+    }
+
+    String step() {
+        return step == null ? kind.procedure().initialStep() : step;
     }
 
     /** Asks the kind to check {@code transition} at {@code at} with {@code submitted} name/value pairs. */
