@@ -137,12 +137,13 @@ public final class CoercionKind implements EnforcementKind {
     /** 行政强制法 25: extend once, before the term ends, by at most the configured days, with approval. */
     private void checkExtension(TransitionCheck c, LocalDate today) {
         LocalDate seizedOn = requireDate(c, "seizedOn");
-        LocalDate termEnd = seizedOn.plusDays(config.seizureTermDays());
+        LocalDate termEnd = workingDayOnOrAfter(seizedOn.plusDays(config.seizureTermDays()), c.workingDays());
         if (today.isAfter(termEnd)) {
             throw conflict("coercion.extend.expired", termEnd.toString());
         }
         LocalDate until = requireDate(c, "extendedUntil");
-        LocalDate latest = termEnd.plusDays(config.seizureExtensionDays());
+        LocalDate latest = workingDayOnOrAfter(
+                seizedOn.plusDays((long) config.seizureTermDays() + config.seizureExtensionDays()), c.workingDays());
         if (!until.isAfter(termEnd) || until.isAfter(latest)) {
             throw invalid("coercion.extend.until", "extendedUntil", termEnd.toString(), latest.toString(),
                     String.valueOf(config.seizureExtensionDays()));
@@ -152,8 +153,8 @@ public final class CoercionKind implements EnforcementKind {
     /** 行政强制法 27, 28 (四): after the term only release is left. */
     private void checkDisposal(TransitionCheck c) {
         LocalDate seizedOn = requireDate(c, "seizedOn");
-        LocalDate termEnd = c.facts().took(EXTEND_SEIZURE)
-                ? requireDate(c, "extendedUntil") : seizedOn.plusDays(config.seizureTermDays());
+        LocalDate termEnd = c.facts().took(EXTEND_SEIZURE) ? requireDate(c, "extendedUntil")
+                : workingDayOnOrAfter(seizedOn.plusDays(config.seizureTermDays()), c.workingDays());
         LocalDate disposedOn = requireDate(c, "disposedOn");
         notAfter(c, "disposedOn", c.at().toLocalDate());
         String disposal = c.value("disposal").orElse("");
@@ -327,11 +328,19 @@ public final class CoercionKind implements EnforcementKind {
     LocalDate remedyPeriodsEnd(LocalDate decisionServed, WorkingDays days) {
         LocalDate review = decisionServed.plusDays(config.reviewPeriodDays());
         LocalDate suit = decisionServed.plusMonths(config.suitPeriodMonths());
-        LocalDate end = review.isAfter(suit) ? review : suit;
-        while (!days.isWorkingDay(end)) {
-            end = end.plusDays(1);
+        return workingDayOnOrAfter(review.isAfter(suit) ? review : suit, days);
+    }
+
+    /**
+     * The last day of a calendar-day period: moved past rest days (民法典 203), as the case engine
+     * counts the same period's timer, so checks and timers agree.
+     */
+    static LocalDate workingDayOnOrAfter(LocalDate day, WorkingDays days) {
+        LocalDate d = day;
+        while (!days.isWorkingDay(d)) {
+            d = d.plusDays(1);
         }
-        return end;
+        return d;
     }
 
     /**

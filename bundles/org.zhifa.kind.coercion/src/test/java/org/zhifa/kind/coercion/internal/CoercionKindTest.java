@@ -516,6 +516,17 @@ class CoercionKindTest {
         }
 
         @Test
+        void aTermEndingOnARestDayRunsToTheNextWorkingDay() {
+            // seized 2026-01-16: 30 days end 2026-02-15, inside the Spring Festival, so 2026-02-24
+            var festive = new CaseBuilder(KIND).took(SEIZE, RECORD_SEIZURE).field("seizedOn", "2026-01-16");
+            assertDoesNotThrow(() -> festive.check(EXTEND_SEIZURE, "2026-02-24T10:00", "extendedUntil", "2026-03-17"));
+            conflict("coercion.extend.expired", () -> festive.check(EXTEND_SEIZURE, "2026-02-25T10:00",
+                    "extendedUntil", "2026-03-17"));
+            assertDoesNotThrow(() -> festive.check(DISPOSE, "2026-02-24T10:00", "disposal", DISPOSAL_CONFISCATE,
+                    "disposedOn", "2026-02-24"));
+        }
+
+        @Test
         void afterTheTermOnlyRelease() {
             conflict("coercion.dispose.expired", () -> held.check(DISPOSE, "2026-04-02T10:00",
                     "disposal", DISPOSAL_CONFISCATE, "disposedOn", "2026-04-02"));
