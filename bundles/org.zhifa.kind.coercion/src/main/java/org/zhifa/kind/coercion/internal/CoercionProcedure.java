@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.zhifa.api.common.Roles;
-import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.FieldDef.Type;
 import org.zhifa.api.kind.Procedure;
@@ -95,10 +94,10 @@ final class CoercionProcedure {
 
     static Procedure build(CoercionConfig config) {
         int officers = config.executionMinOfficers();
-        var steps = List.of(
+        var steps = AvItems.apply(List.of(
                 step(FILED),
-                // 行政强制法 18: two officers, 现场笔录; R4: uninterrupted A/V of 查封扣押
-                step(SEIZING).officers(2).av(AvRule.UNINTERRUPTED).documents("coercion.onsite-record"),
+                // 行政强制法 18: two officers, 现场笔录
+                step(SEIZING).officers(2).documents("coercion.onsite-record"),
                 step(HELD).documents("coercion.seizure-decision", "coercion.seizure-list"),
                 step(EXTENDED).documents("coercion.seizure-extension"),
                 step(DISPOSED).documents("coercion.disposal-decision"),
@@ -106,13 +105,13 @@ final class CoercionProcedure {
                 step(DEMANDED).documents("coercion.demand"),
                 step(HEARD).documents("coercion.statement-record"),
                 step(DECIDED).documents("coercion.execution-decision"),
-                step(EXECUTING).officers(officers).av(AvRule.REQUIRED).documents("coercion.execution-record"),
-                // R4: 强制拆除 is recorded without interruption
-                step(DEMOLISHING).officers(officers).av(AvRule.UNINTERRUPTED).documents("coercion.execution-record"),
+                step(EXECUTING).officers(officers).documents("coercion.execution-record"),
+                step(DEMOLISHING).officers(officers).documents("coercion.execution-record"),
                 step(EXECUTED),
                 step(COURT).documents("coercion.court-application"),
                 step(COURT_RULED),
-                step(CLOSED).documents("coercion.closing-report").closes());
+                step(CLOSED).documents("coercion.closing-report").closes()),
+                config.avRequired(), config.avUninterrupted());
 
         FieldDef remedy = choice("remedyStatus", true, REMEDY_NONE, REMEDY_REVIEW, REMEDY_SUIT, REMEDY_CONCLUDED);
         FieldDef[] urgency = {optional("urgent", Type.BOOLEAN), optional("urgentReason", Type.LONGTEXT)};

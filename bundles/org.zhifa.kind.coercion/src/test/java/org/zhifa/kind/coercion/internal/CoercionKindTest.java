@@ -84,6 +84,19 @@ class CoercionKindTest {
             assertEquals(2, p.step(EXECUTING).orElseThrow().minOfficers());
         }
 
+        /** R4: the 音像记录事项清单 is configuration; unknown or doubly listed steps are refused. */
+        @Test
+        void avListIsConfigurable() {
+            var more = new CoercionKind(Configs.of(CoercionConfig.class, Map.of("avRequired", "executing, demanded")));
+            assertEquals(AvRule.REQUIRED, more.procedure().step(DEMANDED).orElseThrow().av());
+            assertEquals(AvRule.NONE, KIND.procedure().step(DEMANDED).orElseThrow().av());
+            assertEquals(AvRule.UNINTERRUPTED, more.procedure().step(SEIZING).orElseThrow().av());
+            assertThrows(IllegalArgumentException.class, () -> new CoercionKind(Configs.of(CoercionConfig.class,
+                    Map.of("avRequired", "executing,nowhere"))));
+            assertThrows(IllegalArgumentException.class, () -> new CoercionKind(Configs.of(CoercionConfig.class,
+                    Map.of("avRequired", "seizing"))));
+        }
+
         /** 行政强制法 25: 30 days, 60 with the extension, configurable. */
         @Test
         void seizureTimers() {

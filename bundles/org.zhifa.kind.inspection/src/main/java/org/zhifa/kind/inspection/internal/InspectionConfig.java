@@ -13,4 +13,10 @@ public @interface InspectionConfig {
 
     @AttributeDefinition(name = "Disclosure (working days)", description = "D3, S4: results published within 20 working days")
     int disclosureWorkingDays() default 20;
+
+    @AttributeDefinition(name = "A/V required", description = "R4 音像记录事项清单: step ids needing an audio/video record, comma separated")
+    String avRequired() default "onsite,reinspecting";
+
+    @AttributeDefinition(name = "A/V uninterrupted", description = "R4: step ids needing uninterrupted full-process audio/video, comma separated")
+    String avUninterrupted() default "";
 }

@@ -8,7 +8,6 @@ import static org.zhifa.kind.inspection.internal.Texts.transition;
 
 import java.util.List;
 
-import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.FieldDef.Type;
 import org.zhifa.api.kind.Procedure;
@@ -54,16 +53,16 @@ final class InspectionProcedure {
 
     static Procedure build(InspectionConfig config) {
         int officers = config.minOfficers();
-        var steps = List.of(
+        var steps = AvItems.apply(List.of(
                 step(FILED).documents("inspection.plan"),
-                // R4: 现场检查 and 随机抽查 are recorded on audio/video
-                step(ONSITE).officers(officers).av(AvRule.REQUIRED).documents("inspection.onsite-record"),
+                step(ONSITE).officers(officers).documents("inspection.onsite-record"),
                 step(RESULT).documents("inspection.result"),
                 step(RECTIFYING).documents("inspection.rectification-order"),
-                step(REINSPECTING).officers(officers).av(AvRule.REQUIRED).documents("inspection.follow-up-record"),
+                step(REINSPECTING).officers(officers).documents("inspection.follow-up-record"),
                 step(FOLLOWED_UP),
                 step(REFERRED).documents("inspection.referral"),
-                step(CLOSED).closes());
+                step(CLOSED).closes()),
+                config.avRequired(), config.avUninterrupted());
 
         var transitions = List.of(
                 transition(INSPECT, FILED, ONSITE,

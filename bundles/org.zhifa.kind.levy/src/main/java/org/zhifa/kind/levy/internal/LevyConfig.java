@@ -22,4 +22,10 @@ public @interface LevyConfig {
 
     @AttributeDefinition(name = "Disclosure (working days)", description = "D3: decisions published within this many working days")
     int disclosureWorkingDays() default 20;
+
+    @AttributeDefinition(name = "A/V required", description = "R4 音像记录事项清单: step ids needing an audio/video record, comma separated")
+    String avRequired() default "hearing";
+
+    @AttributeDefinition(name = "A/V uninterrupted", description = "R4: step ids needing uninterrupted full-process audio/video, comma separated")
+    String avUninterrupted() default "";
 }

@@ -70,13 +70,12 @@ final class LevyProcedure {
     private LevyProcedure() {}
 
     static Procedure build(LevyConfig config) {
-        var steps = List.of(
+        var steps = AvItems.apply(List.of(
                 step(FILED),
                 step(PRE_NOTICED).documents("levy.pre-notice"),
                 step(SURVEYED).documents("levy.survey-report", "levy.risk-assessment"),
                 step(PLAN_NOTICED).documents("levy.plan-notice"),
-                // R4: 听证 is recorded on audio/video
-                step(HEARING).av(org.zhifa.api.kind.AvRule.REQUIRED).documents("levy.hearing-record"),
+                step(HEARING).documents("levy.hearing-record"),
                 step(PLAN_FIXED),
                 step(REGISTERED).documents("levy.registration-list"),
                 step(AGREEMENTS).documents("levy.agreement"),
@@ -85,7 +84,8 @@ final class LevyProcedure {
                 step(LEVY_NOTICED).documents("levy.levy-notice"),
                 step(COMPENSATION_DECIDED).documents("levy.compensation-decision"),
                 step(SURRENDER_ORDERED).documents("levy.surrender-order"),
-                step(CLOSED).closes());
+                step(CLOSED).closes()),
+                config.avRequired(), config.avUninterrupted());
 
         var transitions = List.of(
                 transition(PRE_NOTICE, FILED, PRE_NOTICED,

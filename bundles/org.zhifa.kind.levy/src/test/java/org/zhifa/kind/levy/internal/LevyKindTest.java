@@ -83,6 +83,14 @@ class LevyKindTest {
             assertEquals(45, longer.procedure().timers().get(1).length());
         }
 
+        /** R4: 听证 is recorded on audio/video; the list is configuration. */
+        @Test
+        void theHearingIsRecorded() {
+            assertEquals(org.zhifa.api.kind.AvRule.REQUIRED, KIND.procedure().step(HEARING).orElseThrow().av());
+            var none = new LevyKind(Configs.of(LevyConfig.class, Map.of("avRequired", "")));
+            assertEquals(org.zhifa.api.kind.AvRule.NONE, none.procedure().step(HEARING).orElseThrow().av());
+        }
+
         @Test
         void disclosure() {
             assertEquals(LEVY_NOTICED, KIND.disclosure().step());
