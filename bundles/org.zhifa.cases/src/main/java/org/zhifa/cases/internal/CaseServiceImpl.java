@@ -251,7 +251,8 @@ public class CaseServiceImpl implements CaseService {
             Map<String, String> fields = FieldRules.validate(t.fields(), submitted);
             Step target = proc.step(t.to()).orElseThrow();
             requireOfficers(target, validOfficers(em, c.id, today));
-            kind.check(new TransitionCheck(facts(em, c), t, fields, at, workingDays));
+            CaseFacts facts = facts(em, c);
+            kind.check(new TransitionCheck(facts, t, fields, at, workingDays));
             Instant now = at.atZone(clock.getZone()).toInstant();
             CaseEventEntity e = event(em, c, TRANSITION, t.id(), c.step, t.to(), t.titleZh(), t.titleEn(), actor, now,
                     why, fields);
@@ -261,6 +262,9 @@ public class CaseServiceImpl implements CaseService {
                 c.status = CaseStatus.CLOSED.name();
             }
             startTimers(em, c, proc, t.to(), fields, today, e.seq);
+            Map<String, String> latest = new HashMap<>(facts.fields());
+            latest.putAll(fields);
+            extendTimers(em, c, proc, latest);
         });
     }
 
@@ -619,11 +623,21 @@ public class CaseServiceImpl implements CaseService {
             t.titleEn = rule.titleEn();
             t.basis = rule.basis();
             t.startedOn = start;
-            t.dueOn = TimerMath.due(rule, start, workingDays);
+            t.dueOn = TimerMath.due(rule, rule.effectiveLength(fields), start, workingDays);
             t.startedSeq = seq;
             em.persist(t);
             if (c.nextDue == null || t.dueOn.isBefore(c.nextDue)) {
                 c.nextDue = t.dueOn;
+            }
+        }
+    }
+
+    /** Running timers whose rule is extendable follow the case's latest extension field (e.g. 许可法 42). */
+    private void extendTimers(EntityManager em, CaseEntity c, Procedure proc, Map<String, String> latest) {
+        for (CaseTimerEntity t : timers(em, c.id)) {
+            TimerRule rule = proc.timers().stream().filter(r -> r.id().equals(t.rule)).findFirst().orElse(null);
+            if (t.metOn == null && rule != null && rule.extendField() != null) {
+                t.dueOn = TimerMath.due(rule, rule.effectiveLength(latest), t.startedOn, workingDays);
             }
         }
     }

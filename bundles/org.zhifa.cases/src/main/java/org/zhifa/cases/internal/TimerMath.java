@@ -15,10 +15,15 @@ final class TimerMath {
      * (民法典 203).
      */
     static LocalDate due(TimerRule rule, LocalDate start, WorkingDays days) {
+        return due(rule, rule.length(), start, days);
+    }
+
+    /** The last day of a period of {@code length} days counted as {@code rule} says (e.g. once extended). */
+    static LocalDate due(TimerRule rule, int length, LocalDate start, WorkingDays days) {
         if (rule.count() == TimerRule.DayCount.WORKING_DAYS) {
-            return days.add(start, rule.length());
+            return days.add(start, length);
         }
-        LocalDate due = start.plusDays(rule.length());
+        LocalDate due = start.plusDays(length);
         while (!days.isWorkingDay(due)) {
             due = due.plusDays(1);
         }

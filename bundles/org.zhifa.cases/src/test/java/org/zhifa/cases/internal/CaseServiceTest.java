@@ -124,6 +124,22 @@ class CaseServiceTest {
     }
 
     @Test
+    void anExtendableLimitFollowsItsExtensionAndAStepMayBeReentered() {
+        CaseServiceImpl s = service("2026-03-02");
+        CaseFile c = s.file(draft(List.of(1L, 2L)), TestFixtures.OFFICER);
+        c = s.transition(c.id(), "investigate", Map.of(), null, c.version(), TestFixtures.OFFICER);
+        assertEquals(LocalDate.parse("2026-06-01"), c.timers().get(0).dueOn());
+        c = s.transition(c.id(), "extend", Map.of("extended", "true"), "负责人批准延长", c.version(), TestFixtures.OFFICER);
+        assertEquals("investigate", c.step());
+        // 2026-03-02 + 120 days = 2026-06-30, a Tuesday
+        assertEquals(LocalDate.parse("2026-06-30"), c.timers().get(0).dueOn());
+        assertEquals(1, c.timers().size(), "re-entering a step does not start its timers twice");
+        assertEquals("BOOLEAN", assertThrows(ZhifaException.class, () -> s.transition(s.list(CaseQuery.all(0, 1),
+                TestFixtures.OFFICER).items().get(0).id(), "extend", Map.of("extended", "yes"), null, -1,
+                TestFixtures.OFFICER)).messageEn().replaceAll(".* ", ""));
+    }
+
+    @Test
     void badFilingIsRefusedAndWritesNothing() {
         CaseServiceImpl s = service("2026-03-02");
         ZhifaException unknownKind = assertThrows(ZhifaException.class, () -> s.file(new CaseDraft("nope", "土地管理",

@@ -111,6 +111,8 @@ final class TestFixtures {
                             Step.of("closed", "结案", "Closed").closes()),
                     List.of(Transition.of("investigate", "open", "investigate", "调查取证", "Investigate",
                                     FieldDef.optional("place", Type.TEXT, "地点", "Place")).variant(Transition.Variant.ORDINARY),
+                            Transition.of("extend", "investigate", "investigate", "延长期限", "Extend",
+                                    FieldDef.required("extended", Type.BOOLEAN, "已批准延长", "Extension approved")),
                             Transition.of("decide", "investigate", "decided", "作出决定", "Decide", amount,
                                     FieldDef.choice("type", true, "种类", "Type", "警告", "罚款")),
                             Transition.of("decideOnSpot", "open", "decided", "当场决定", "Decide on the spot", amount)
@@ -120,7 +122,7 @@ final class TestFixtures {
                             Transition.of("close", "served", "closed", "结案", "Close").roles("zhifa-leader")),
                     List.of(FieldDef.optional("source", Type.TEXT, "案件来源", "Source")),
                     List.of(new TimerRule("decision", "作出决定期限", "Decision", "open", null, Set.of("decided"), 90,
-                                    DayCount.CALENDAR_DAYS, "《测试法》第六十条"),
+                                    DayCount.CALENDAR_DAYS, "《测试法》第六十条").extendedBy("extended", 30),
                             new TimerRule("service", "送达期限", "Service", "decided", null, Set.of("served"), 7,
                                     DayCount.WORKING_DAYS, "《测试法》第六十一条")));
         }
