@@ -26,4 +26,16 @@ public interface WorkingDays {
 
     /** Whether the year's schedule is known; if not, only weekends are rest days. */
     boolean isPublished(int year);
+
+    /**
+     * Whether {@code day} is a published public holiday (法定节假日放假日), as opposed to an ordinary
+     * weekend rest day (休息日). Rules that bar only holidays need the difference (e.g. 行政强制法 43,
+     * read strictly). Implementations that know the schedule answer from it, weekend days of a
+     * holiday block included; this default can only tell a weekday that is not worked.
+     *
+     * @since 1.1
+     */
+    default boolean isPublicHoliday(LocalDate day) {
+        return !isWorkingDay(day) && day.getDayOfWeek().getValue() <= 5;
+    }
 }

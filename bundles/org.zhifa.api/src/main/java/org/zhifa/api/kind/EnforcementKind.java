@@ -50,4 +50,14 @@ public interface EnforcementKind {
 
     /** When and what the kind's decisions publish (D3). */
     DisclosureRule disclosure();
+
+    /**
+     * Every disclosure of the kind when it publishes more than one decision (e.g. a 查封扣押决定 and a
+     * 强制执行决定), each due from entering its own step; the first is {@link #disclosure()}.
+     *
+     * @since 1.1
+     */
+    default List<DisclosureRule> disclosures() {
+        return List.of(disclosure());
+    }
 }

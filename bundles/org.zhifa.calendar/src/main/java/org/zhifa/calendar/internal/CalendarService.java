@@ -88,6 +88,11 @@ public final class CalendarService implements WorkingDays, HolidayCalendar, Cale
         return state.table().isPublished(year);
     }
 
+    @Override
+    public boolean isPublicHoliday(LocalDate day) {
+        return state.table().isPublicHoliday(day);
+    }
+
     // --- HolidayCalendar
 
     @Override

@@ -22,11 +22,13 @@ final class CalendarTable implements WorkingDays {
     private static final Map<Integer, YearTable> WEEKEND_ONLY = new ConcurrentHashMap<>();
 
     private final Map<Integer, YearTable> published;
+    private final Map<Integer, YearSchedule> schedules;
 
     CalendarTable(Map<Integer, YearSchedule> schedules) {
         Map<Integer, YearTable> tables = new java.util.HashMap<>();
         schedules.forEach((year, schedule) -> tables.put(year, YearTable.of(year, schedule)));
         this.published = Map.copyOf(tables);
+        this.schedules = Map.copyOf(schedules);
     }
 
     @Override
@@ -37,6 +39,13 @@ final class CalendarTable implements WorkingDays {
     @Override
     public boolean isPublished(int year) {
         return published.containsKey(year);
+    }
+
+    /** A published year answers from its holiday list, so a holiday block's weekend days count too. */
+    @Override
+    public boolean isPublicHoliday(LocalDate day) {
+        YearSchedule schedule = schedules.get(day.getYear());
+        return schedule != null ? schedule.holidays().containsKey(day) : WorkingDays.super.isPublicHoliday(day);
     }
 
     @Override

@@ -54,6 +54,17 @@ class CalendarTableTest {
     }
 
     @Test
+    void publicHolidaysAreToldFromWeekends() {
+        assertTrue(cal.isPublicHoliday(d("2026-02-17")), "Spring Festival, Tuesday");
+        assertTrue(cal.isPublicHoliday(d("2026-02-15")), "Sunday inside the Spring Festival block");
+        assertFalse(cal.isPublicHoliday(d("2026-03-08")), "plain Sunday");
+        assertFalse(cal.isPublicHoliday(d("2026-02-14")), "adjusted working Saturday");
+        assertFalse(cal.isPublicHoliday(d("2026-03-09")), "plain Monday");
+        assertFalse(cal.isPublicHoliday(d("2030-01-01")), "unpublished year: no holiday known yet");
+        assertFalse(cal.isPublicHoliday(d("2030-01-05")), "unpublished year: a Saturday is a weekend");
+    }
+
+    @Test
     void addAcrossNationalDay() {
         // Oct 1-7 off; Oct 8 Thu (1), 9 Fri (2), 10 Sat adjusted (3), 12-15 Mon-Thu (4-7)
         assertEquals(d("2026-10-15"), cal.add(d("2026-09-30"), 7));
