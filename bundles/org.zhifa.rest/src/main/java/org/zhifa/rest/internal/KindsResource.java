@@ -2,10 +2,12 @@ package org.zhifa.rest.internal;
 
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
@@ -31,13 +33,15 @@ public class KindsResource {
     }
 
     @GET
-    public Map<String, Object> list() {
+    public Map<String, Object> list(@Context HttpServletRequest rc) {
+        CasesResource.actor(rc);
         return Map.of("items", cases.kinds());
     }
 
     @GET
     @Path("{id}")
-    public KindInfo get(@PathParam("id") String id) {
+    public KindInfo get(@Context HttpServletRequest rc, @PathParam("id") String id) {
+        CasesResource.actor(rc);
         return cases.kind(id).orElseThrow(() -> Params.notFound("KIND_NOT_FOUND", id));
     }
 }
