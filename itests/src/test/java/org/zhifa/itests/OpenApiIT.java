@@ -20,7 +20,8 @@ class OpenApiIT {
         assertTrue(doc.get("openapi").asText().startsWith("3."));
         var paths = doc.get("paths");
         for (String p : new String[] {"/v1/health", "/v1/personnel", "/v1/personnel/{id}", "/v1/personnel/{id}/deactivate",
-                "/v1/public/certificates/{no}", "/v1/calendar/years"}) {
+                "/v1/public/certificates/{no}", "/v1/calendar/years", "/v1/kinds", "/v1/kinds/{id}", "/v1/cases",
+                "/v1/cases/{id}", "/v1/cases/{id}/transitions", "/v1/cases/due", "/v1/cases/{id}/documents/{doc}"}) {
             assertTrue(paths.has(p), "documented: " + p);
         }
         Iterator<String> names = paths.fieldNames();
@@ -36,7 +37,8 @@ class OpenApiIT {
         }
         assertTrue(checked >= 5, "checked " + checked);
         var refs = bureau.get("/api/openapi.json", null).body();
-        for (String schema : new String[] {"Error", "Officer", "OfficerDraft"}) {
+        for (String schema : new String[] {"Error", "Officer", "OfficerDraft", "KindInfo", "CaseFile", "CaseFiling",
+                "CaseMove"}) {
             assertTrue(doc.get("components").get("schemas").has(schema), schema);
             assertTrue(refs.contains("#/components/schemas/" + schema));
         }

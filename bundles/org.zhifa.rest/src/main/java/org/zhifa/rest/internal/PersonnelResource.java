@@ -1,7 +1,6 @@
 package org.zhifa.rest.internal;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -105,45 +104,19 @@ public class PersonnelResource {
     }
 
     private static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return -1;
-        }
-        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw Params.invalid("If-Match", ifMatch);
-        }
+        return Params.version(ifMatch);
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw Params.invalid("id", id);
-        }
+        return Params.id(id, "id");
     }
 
     private static int integer(String s, String name, int dflt) {
-        if (s == null || s.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw Params.invalid(name, s);
-        }
+        return Params.integer(s, name, dflt);
     }
 
     private static Boolean bool(String s, String name) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw Params.invalid(name, s);
-        };
+        return Params.bool(s, name);
     }
 
     private static boolean ascending(String order) {
@@ -157,13 +130,6 @@ public class PersonnelResource {
     }
 
     private static CertificateStatus status(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return CertificateStatus.valueOf(s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Params.invalid("status", s);
-        }
+        return Params.choice(CertificateStatus.class, s, "status");
     }
 }
