@@ -74,7 +74,28 @@ public final class KindChecks {
         assertEquals(keys(anchor, resourceBase + ".properties"), keys(anchor, resourceBase + "_en.properties"));
     }
 
+    /**
+     * {@link #assertSameKeys}, and every message whose key starts with {@code refusalPrefix} (the kind's
+     * refusals) names its article in both languages (…条 / art…).
+     */
+    public static void assertRefusalTexts(Class<?> anchor, String resourceBase, String refusalPrefix) throws IOException {
+        Properties zh = load(anchor, resourceBase + ".properties");
+        Properties en = load(anchor, resourceBase + "_en.properties");
+        assertEquals(new TreeSet<>(zh.stringPropertyNames()), new TreeSet<>(en.stringPropertyNames()),
+                "same keys in both languages");
+        for (String key : zh.stringPropertyNames()) {
+            if (key.startsWith(refusalPrefix)) {
+                assertTrue(zh.getProperty(key).contains("条"), key);
+                assertTrue(en.getProperty(key).contains("art"), key);
+            }
+        }
+    }
+
     private static TreeSet<String> keys(Class<?> anchor, String resource) throws IOException {
+        return new TreeSet<>(load(anchor, resource).stringPropertyNames());
+    }
+
+    private static Properties load(Class<?> anchor, String resource) throws IOException {
         Properties p = new Properties();
         try (InputStream in = anchor.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -82,6 +103,6 @@ public final class KindChecks {
             }
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return new TreeSet<>(p.stringPropertyNames());
+        return p;
     }
 }
