@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.coercion.internal.CoercionProcedure.*;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
@@ -21,6 +17,11 @@ import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.TimerRule;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.FixedWorkingDays;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class CoercionKindTest {
 
@@ -62,7 +63,13 @@ class CoercionKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(CoercionConfig.class, "org.zhifa.kind.coercion");
         }
 
         @Test
@@ -128,23 +135,7 @@ class CoercionKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames(), "same keys in both languages");
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("coercion.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = CoercionKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(CoercionKind.class, "org/zhifa/kind/coercion/internal/messages", "coercion.");
         }
     }
 
@@ -214,7 +205,7 @@ class CoercionKindTest {
 
         @Test
         void aCalendarWithoutHolidayNamesStillBarsHolidayWeekdays() {
-            var c = decided(MANNER_FINE).calendar(new FixedWorkingDays(false));
+            var c = decided(MANNER_FINE).calendar(FixedWorkingDays.spring2026().withoutHolidayNames());
             conflict("coercion.time.holiday", () -> c.check(START_EXECUTION, "2026-02-17T10:00",
                     "executionStartedAt", "2026-02-17T10:00"));
         }

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.inspection.internal.InspectionProcedure.*;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,6 +16,10 @@ import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.FieldDef;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class InspectionKindTest {
 
@@ -59,7 +59,13 @@ class InspectionKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(InspectionConfig.class, "org.zhifa.kind.inspection");
         }
 
         @Test
@@ -109,23 +115,7 @@ class InspectionKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames());
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("inspection.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = InspectionKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(InspectionKind.class, "org/zhifa/kind/inspection/internal/messages", "inspection.");
         }
     }
 

@@ -7,18 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.levy.internal.LevyProcedure.*;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.TimerRule;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class LevyKindTest {
 
@@ -59,7 +59,13 @@ class LevyKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(LevyConfig.class, "org.zhifa.kind.levy");
         }
 
         @Test
@@ -108,23 +114,7 @@ class LevyKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames());
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("levy.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = LevyKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(LevyKind.class, "org/zhifa/kind/levy/internal/messages", "levy.");
         }
     }
 
