@@ -24,7 +24,7 @@ class FeeProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -79,9 +79,6 @@ class FeeProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.fee.cfg");
-        Configs.assertCfgMatchesDefaults(FeeConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.fee", cfg);
+        Configs.assertShippedConfig(FeeConfig.class, "org.zhifa.kind.fee");
     }
 }

@@ -3,7 +3,6 @@ package org.zhifa.kind.license.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ class LicenseProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -119,10 +118,7 @@ class LicenseProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.license.cfg");
-        Configs.assertCfgMatchesDefaults(LicenseConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.license", cfg);
+        Configs.assertShippedConfig(LicenseConfig.class, "org.zhifa.kind.license");
     }
 
     private TimerRule timer(String id) {

@@ -3,7 +3,6 @@ package org.zhifa.kind.penalty.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ class PenaltyProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -148,10 +147,7 @@ class PenaltyProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.penalty.cfg");
-        Configs.assertCfgMatchesDefaults(PenaltyConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.penalty", cfg);
+        Configs.assertShippedConfig(PenaltyConfig.class, "org.zhifa.kind.penalty");
     }
 
     @Test
