@@ -69,6 +69,27 @@ public final class KindChecks {
         return x;
     }
 
+    /** {@code action} is refused as a conflict with {@code code}; both messages cite an article (条 / art). */
+    public static ZhifaException assertConflict(String code, Executable action) {
+        return assertRefusedCiting(ZhifaException.Kind.CONFLICT, code, action);
+    }
+
+    /** {@code action} is refused as invalid {@code field} with {@code code}; both messages cite an article. */
+    public static ZhifaException assertInvalid(String code, String field, Executable action) {
+        ZhifaException e = assertRefusedCiting(ZhifaException.Kind.INVALID, code, action);
+        assertEquals(field, e.field());
+        return e;
+    }
+
+    private static ZhifaException assertRefusedCiting(ZhifaException.Kind kind, String code, Executable action) {
+        ZhifaException e = assertThrows(ZhifaException.class, action);
+        assertEquals(kind, e.kind(), e.getMessage());
+        assertEquals(code, e.code(), e.getMessage());
+        assertTrue(e.messageZh().contains("条"), "the Chinese message names the article: " + e.messageZh());
+        assertTrue(e.messageEn().contains("art"), "the English message names the article: " + e.messageEn());
+        return e;
+    }
+
     /** The zh-CN and English resource bundles have the same keys. */
     public static void assertSameKeys(Class<?> anchor, String resourceBase) throws IOException {
         assertEquals(keys(anchor, resourceBase + ".properties"), keys(anchor, resourceBase + "_en.properties"));
