@@ -96,6 +96,16 @@ public final class Configs {
         assertEquals(readCfg(cfgFile), asMap(p), "the feature's config of " + pid + " differs from " + cfgFile);
     }
 
+    /**
+     * Run from a bundle's folder: the shipped {@code etc/<pid>.cfg} holds the defaults of {@code type},
+     * and the features repository's {@code <config name="pid">} the same values.
+     */
+    public static void assertShippedConfig(Class<?> type, String pid) throws IOException {
+        Path cfg = Path.of("../../etc/" + pid + ".cfg");
+        assertCfgMatchesDefaults(type, cfg);
+        assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"), pid, cfg);
+    }
+
     private static Map<String, String> asMap(Properties p) {
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).trim()));

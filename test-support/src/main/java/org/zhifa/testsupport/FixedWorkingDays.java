@@ -10,16 +10,29 @@ import org.zhifa.api.calendar.WorkingDays;
 /**
  * A {@link WorkingDays} over a fixed holiday set, for tests of legal timers. {@link #spring2026()} is the
  * State Council's 2026 Spring Festival: 2026-02-15..2026-02-23 off, Saturdays 2026-02-14 and 2026-02-28
- * adjusted working days (调休上班).
+ * adjusted working days (调休上班). Like the real calendar, it names the published holidays
+ * ({@link #isPublicHoliday}), weekend days of a holiday block included; {@link #withoutHolidayNames()}
+ * gives one that only knows which days are worked.
  */
 public final class FixedWorkingDays implements WorkingDays {
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> adjustedWorkingDays;
+    private final boolean knowsHolidays;
 
     public FixedWorkingDays(Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays) {
+        this(holidays, adjustedWorkingDays, true);
+    }
+
+    private FixedWorkingDays(Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, boolean knowsHolidays) {
         this.holidays = Set.copyOf(holidays);
         this.adjustedWorkingDays = Set.copyOf(adjustedWorkingDays);
+        this.knowsHolidays = knowsHolidays;
+    }
+
+    /** The same days, but {@link #isPublicHoliday} keeps the interface default (a weekday not worked). */
+    public FixedWorkingDays withoutHolidayNames() {
+        return new FixedWorkingDays(holidays, adjustedWorkingDays, false);
     }
 
     public static FixedWorkingDays spring2026() {
@@ -40,6 +53,11 @@ public final class FixedWorkingDays implements WorkingDays {
         }
         DayOfWeek w = day.getDayOfWeek();
         return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY;
+    }
+
+    @Override
+    public boolean isPublicHoliday(LocalDate day) {
+        return knowsHolidays ? holidays.contains(day) : WorkingDays.super.isPublicHoliday(day);
     }
 
     @Override

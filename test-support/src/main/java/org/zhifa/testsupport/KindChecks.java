@@ -69,12 +69,54 @@ public final class KindChecks {
         return x;
     }
 
+    /** {@code action} is refused as a conflict with {@code code}; both messages cite an article (条 / art). */
+    public static ZhifaException assertConflict(String code, Executable action) {
+        return assertRefusedCiting(ZhifaException.Kind.CONFLICT, code, action);
+    }
+
+    /** {@code action} is refused as invalid {@code field} with {@code code}; both messages cite an article. */
+    public static ZhifaException assertInvalid(String code, String field, Executable action) {
+        ZhifaException e = assertRefusedCiting(ZhifaException.Kind.INVALID, code, action);
+        assertEquals(field, e.field());
+        return e;
+    }
+
+    private static ZhifaException assertRefusedCiting(ZhifaException.Kind kind, String code, Executable action) {
+        ZhifaException e = assertThrows(ZhifaException.class, action);
+        assertEquals(kind, e.kind(), e.getMessage());
+        assertEquals(code, e.code(), e.getMessage());
+        assertTrue(e.messageZh().contains("条"), "the Chinese message names the article: " + e.messageZh());
+        assertTrue(e.messageEn().contains("art"), "the English message names the article: " + e.messageEn());
+        return e;
+    }
+
     /** The zh-CN and English resource bundles have the same keys. */
     public static void assertSameKeys(Class<?> anchor, String resourceBase) throws IOException {
         assertEquals(keys(anchor, resourceBase + ".properties"), keys(anchor, resourceBase + "_en.properties"));
     }
 
+    /**
+     * {@link #assertSameKeys}, and every message whose key starts with {@code refusalPrefix} (the kind's
+     * refusals) names its article in both languages (…条 / art…).
+     */
+    public static void assertRefusalTexts(Class<?> anchor, String resourceBase, String refusalPrefix) throws IOException {
+        Properties zh = load(anchor, resourceBase + ".properties");
+        Properties en = load(anchor, resourceBase + "_en.properties");
+        assertEquals(new TreeSet<>(zh.stringPropertyNames()), new TreeSet<>(en.stringPropertyNames()),
+                "same keys in both languages");
+        for (String key : zh.stringPropertyNames()) {
+            if (key.startsWith(refusalPrefix)) {
+                assertTrue(zh.getProperty(key).contains("条"), key);
+                assertTrue(en.getProperty(key).contains("art"), key);
+            }
+        }
+    }
+
     private static TreeSet<String> keys(Class<?> anchor, String resource) throws IOException {
+        return new TreeSet<>(load(anchor, resource).stringPropertyNames());
+    }
+
+    private static Properties load(Class<?> anchor, String resource) throws IOException {
         Properties p = new Properties();
         try (InputStream in = anchor.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -82,6 +124,6 @@ public final class KindChecks {
             }
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return new TreeSet<>(p.stringPropertyNames());
+        return p;
     }
 }

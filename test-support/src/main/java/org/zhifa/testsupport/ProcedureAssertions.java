@@ -2,6 +2,7 @@ package org.zhifa.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,10 +10,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.kind.Step;
@@ -23,6 +26,22 @@ import org.zhifa.api.kind.Transition;
 public final class ProcedureAssertions {
 
     private ProcedureAssertions() {}
+
+    /**
+     * The kind's procedure is {@linkplain #assertWellFormed(Procedure) well formed}, its disclosures are
+     * made at steps of it, and the kind is titled in Chinese and English.
+     */
+    public static void assertWellFormed(EnforcementKind kind) {
+        Procedure p = kind.procedure();
+        assertWellFormed(p);
+        kind.disclosures().forEach(d -> assertTrue(p.step(d.step()).isPresent(), "disclosure at unknown step " + d.step()));
+        assertTitled("kind " + kind.id(), kind.title(Locale.SIMPLIFIED_CHINESE), kind.title(Locale.ENGLISH));
+    }
+
+    /** No transition comes back to the step it leaves (for kinds without a loop such as 许可 延期). */
+    public static void assertEveryTransitionLeavesItsStep(Procedure p) {
+        p.transitions().forEach(t -> assertNotEquals(t.from(), t.to(), "transition " + t.id() + " must leave its step"));
+    }
 
     /**
      * Every step reachable from the initial one, a closing step reachable from every step and leaving
@@ -60,6 +79,7 @@ public final class ProcedureAssertions {
             assertFalse(r.stopSteps().isEmpty(), "timer " + r.id() + " never stops");
             r.stopSteps().forEach(s -> assertTrue(p.step(s).isPresent(), "timer " + r.id() + " stops at unknown " + s));
             assertTitled("timer " + r.id(), r.titleZh(), r.titleEn());
+            assertTrue(r.length() > 0, "timer " + r.id() + " has no length");
             assertTrue(r.basis() != null && !r.basis().startsWith("timer."), "timer " + r.id() + " has no basis");
             if (r.startField() != null) {
                 for (Transition t : p.transitions()) {
@@ -100,18 +120,18 @@ public final class ProcedureAssertions {
 
     private static void assertField(String where, FieldDef f) {
         assertTitled(where + "." + f.name(), f.labelZh(), f.labelEn());
-        if (f.type() == FieldDef.Type.CHOICE) {
-            assertFalse(f.options().isEmpty(), where + "." + f.name() + ": a choice without options");
-        }
+        assertEquals(f.type() == FieldDef.Type.CHOICE, !f.options().isEmpty(),
+                where + "." + f.name() + ": options on a " + f.type() + " field, or a choice without them");
     }
 
-    /** A Chinese title with at least one CJK character, an English one without, neither a bare key. */
+    /** A Chinese title with at least one CJK character and no key dot, an English one without CJK, neither a bare key. */
     public static void assertTitled(String what, String zh, String en) {
         if (zh == null || en == null) {
             fail(what + " has no title");
         }
         assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                 what + ": Chinese title missing: " + zh);
+        assertFalse(zh.contains("."), what + ": Chinese title holds a key: " + zh);
         assertTrue(en.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                 what + ": English title missing: " + en);
         assertFalse(en.isBlank() || en.matches("[a-z]+\\.[A-Za-z.]+"), what + ": English title is a key: " + en);

@@ -1,8 +1,8 @@
 package org.zhifa.kind.coercion.internal;
 
+import static org.zhifa.api.common.ZhifaException.Kind.CONFLICT;
+import static org.zhifa.api.common.ZhifaException.Kind.INVALID;
 import static org.zhifa.kind.coercion.internal.CoercionProcedure.*;
-import static org.zhifa.kind.coercion.internal.Texts.conflict;
-import static org.zhifa.kind.coercion.internal.Texts.invalid;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -59,7 +59,7 @@ public final class CoercionKind implements EnforcementKind {
 
     @Override
     public String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? Texts.en("kind.title") : Texts.zh("kind.title");
+        return TEXTS.text(locale, "kind.title");
     }
 
     @Override
@@ -92,11 +92,11 @@ public final class CoercionKind implements EnforcementKind {
         List<String> reasons = new ArrayList<>();
         if (facts.took(ANNOUNCE_DEMOLITION) || facts.took(START_DEMOLITION)
                 || MANNER_DEMOLITION.equals(facts.fields().get("executionManner"))) {
-            reasons.add(Texts.zh("major.demolition"));
+            reasons.add(TEXTS.zh("major.demolition"));
         }
         Optional<BigDecimal> amount = facts.money("amount");
         if (amount.isPresent() && amount.get().compareTo(majorAmount) >= 0) {
-            reasons.add(Texts.zh("major.amount", amount.get().toPlainString(), majorAmount.toPlainString()));
+            reasons.add(TEXTS.zh("major.amount", amount.get().toPlainString(), majorAmount.toPlainString()));
         }
         return reasons;
     }
@@ -139,13 +139,13 @@ public final class CoercionKind implements EnforcementKind {
         LocalDate seizedOn = requireDate(c, "seizedOn");
         LocalDate termEnd = workingDayOnOrAfter(seizedOn.plusDays(config.seizureTermDays()), c.workingDays());
         if (today.isAfter(termEnd)) {
-            throw conflict("coercion.extend.expired", termEnd.toString());
+            throw TEXTS.error(CONFLICT, "coercion.extend.expired", null, termEnd.toString());
         }
         LocalDate until = requireDate(c, "extendedUntil");
         LocalDate latest = workingDayOnOrAfter(
                 seizedOn.plusDays((long) config.seizureTermDays() + config.seizureExtensionDays()), c.workingDays());
         if (!until.isAfter(termEnd) || until.isAfter(latest)) {
-            throw invalid("coercion.extend.until", "extendedUntil", termEnd.toString(), latest.toString(),
+            throw TEXTS.error(INVALID, "coercion.extend.until", "extendedUntil", termEnd.toString(), latest.toString(),
                     String.valueOf(config.seizureExtensionDays()));
         }
     }
@@ -159,7 +159,7 @@ public final class CoercionKind implements EnforcementKind {
         notAfter(c, "disposedOn", c.at().toLocalDate());
         String disposal = c.value("disposal").orElse("");
         if (disposedOn.isAfter(termEnd) && !DISPOSAL_RELEASE.equals(disposal)) {
-            throw conflict("coercion.dispose.expired", termEnd.toString(), disposal);
+            throw TEXTS.error(CONFLICT, "coercion.dispose.expired", null, termEnd.toString(), disposal);
         }
     }
 
@@ -171,7 +171,7 @@ public final class CoercionKind implements EnforcementKind {
         notAfter(c, "noticePublishedOn", today);
         notAfter(c, "decisionServedOn", today);
         if (!requireDate(c, "selfDemolishBy").isAfter(published)) {
-            throw invalid("coercion.notice.deadline", "selfDemolishBy", published.toString());
+            throw TEXTS.error(INVALID, "coercion.notice.deadline", "selfDemolishBy", published.toString());
         }
     }
 
@@ -182,13 +182,13 @@ public final class CoercionKind implements EnforcementKind {
         LocalDate served = requireDate(c, "demandServedOn");
         notAfter(c, "demandServedOn", today);
         if (served.isBefore(decisionServed)) {
-            throw invalid("coercion.demand.before-decision", "demandServedOn", decisionServed.toString());
+            throw TEXTS.error(INVALID, "coercion.demand.before-decision", "demandServedOn", decisionServed.toString());
         }
         if (!requireDate(c, "performBy").isAfter(served)) {
-            throw invalid("coercion.demand.perform-by", "performBy", served.toString());
+            throw TEXTS.error(INVALID, "coercion.demand.perform-by", "performBy", served.toString());
         }
         if (requireDate(c, "statementDeadline").isBefore(served)) {
-            throw invalid("coercion.demand.statement-deadline", "statementDeadline", served.toString());
+            throw TEXTS.error(INVALID, "coercion.demand.statement-deadline", "statementDeadline", served.toString());
         }
         if (c.value("amount").isPresent()) {
             requireText(c, "paymentManner", "coercion.demand.payment");
@@ -201,7 +201,7 @@ public final class CoercionKind implements EnforcementKind {
         if (STATEMENT_LAPSED.equals(outcome)) {
             LocalDate deadline = requireDate(c, "statementDeadline");
             if (!today.isAfter(deadline)) {
-                throw conflict("coercion.statement.running", deadline.toString());
+                throw TEXTS.error(CONFLICT, "coercion.statement.running", null, deadline.toString());
             }
         } else if (STATEMENT_MADE.equals(outcome)) {
             requireText(c, "statementSummary", "coercion.statement.summary");
@@ -213,18 +213,18 @@ public final class CoercionKind implements EnforcementKind {
     private void checkDecision(TransitionCheck c, LocalDate today) {
         LocalDate performBy = requireDate(c, "performBy");
         if (!today.isAfter(performBy)) {
-            throw conflict("coercion.decide.perform-by", performBy.toString());
+            throw TEXTS.error(CONFLICT, "coercion.decide.perform-by", null, performBy.toString());
         }
         checkUrgency(c);
         LocalDateTime planned = requireDateTime(c, "executionPlannedAt");
         if (!c.flag("urgent")) {
             barredTime(planned, c.workingDays()).ifPresent(why -> {
-                throw conflict("coercion.time." + why, planned.toString(), config.nightStart(), config.nightEnd());
+                throw TEXTS.error(CONFLICT, "coercion.time." + why, null, planned.toString(), config.nightStart(), config.nightEnd());
             });
         }
         if (MANNER_DEMOLITION.equals(c.value("executionManner").orElse(""))) {
             if (c.value("remedyStatus").isEmpty()) {
-                throw invalid("coercion.demolition.remedy-status", "remedyStatus");
+                throw TEXTS.error(INVALID, "coercion.demolition.remedy-status", "remedyStatus");
             }
             checkDemolition(c, today);
         }
@@ -237,14 +237,14 @@ public final class CoercionKind implements EnforcementKind {
         String manner = c.value("executionManner").orElse("");
         boolean demolition = START_DEMOLITION.equals(c.transition().id());
         if (demolition != MANNER_DEMOLITION.equals(manner)) {
-            throw conflict(demolition ? "coercion.start.not-demolition" : "coercion.start.is-demolition", manner);
+            throw TEXTS.error(CONFLICT, demolition ? "coercion.start.not-demolition" : "coercion.start.is-demolition", null, manner);
         }
         if (demolition) {
             checkDemolition(c, start.toLocalDate());
         }
         if (!c.flag("urgent")) {
             barredTime(start, c.workingDays()).ifPresent(why -> {
-                throw conflict("coercion.time." + why, start.toString(), config.nightStart(), config.nightEnd());
+                throw TEXTS.error(CONFLICT, "coercion.time." + why, null, start.toString(), config.nightStart(), config.nightEnd());
             });
         }
     }
@@ -255,17 +255,17 @@ public final class CoercionKind implements EnforcementKind {
         LocalDateTime end = requireDateTime(c, "executionEndedAt");
         LocalDateTime start = requireDateTime(c, "executionStartedAt");
         if (end.isBefore(start)) {
-            throw invalid("coercion.finish.before-start", "executionEndedAt", start.toString());
+            throw TEXTS.error(INVALID, "coercion.finish.before-start", "executionEndedAt", start.toString());
         }
         if (c.flag("urgent")) {
             return;
         }
         barredTime(end, c.workingDays()).ifPresent(why -> {
-            throw conflict("coercion.time." + why, end.toString(), config.nightStart(), config.nightEnd());
+            throw TEXTS.error(CONFLICT, "coercion.time." + why, null, end.toString(), config.nightStart(), config.nightEnd());
         });
         if (!start.toLocalDate().equals(end.toLocalDate())
                 || (start.toLocalTime().isBefore(nightStart) && end.toLocalTime().isAfter(nightStart))) {
-            throw conflict("coercion.time.night-spanned", start.toString(), end.toString(), config.nightStart(),
+            throw TEXTS.error(CONFLICT, "coercion.time.night-spanned", null, start.toString(), end.toString(), config.nightStart(),
                     config.nightEnd());
         }
     }
@@ -276,20 +276,20 @@ public final class CoercionKind implements EnforcementKind {
      */
     private void checkDemolition(TransitionCheck c, LocalDate day) {
         if (!c.facts().took(ANNOUNCE_DEMOLITION)) {
-            throw conflict("coercion.demolition.no-notice");
+            throw TEXTS.error(CONFLICT, "coercion.demolition.no-notice", null);
         }
         LocalDate deadline = requireDate(c, "selfDemolishBy");
         if (!day.isAfter(deadline)) {
-            throw conflict("coercion.demolition.deadline", deadline.toString());
+            throw TEXTS.error(CONFLICT, "coercion.demolition.deadline", null, deadline.toString());
         }
         String remedy = c.value("remedyStatus").orElse(REMEDY_NONE);
         if (REMEDY_REVIEW.equals(remedy) || REMEDY_SUIT.equals(remedy)) {
-            throw conflict("coercion.demolition.remedy-pending", remedy);
+            throw TEXTS.error(CONFLICT, "coercion.demolition.remedy-pending", null, remedy);
         }
         if (REMEDY_NONE.equals(remedy)) {
             LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"), c.workingDays());
             if (!day.isAfter(periodsEnd)) {
-                throw conflict("coercion.demolition.remedy-period", periodsEnd.toString());
+                throw TEXTS.error(CONFLICT, "coercion.demolition.remedy-period", null, periodsEnd.toString());
             }
         }
     }
@@ -298,25 +298,25 @@ public final class CoercionKind implements EnforcementKind {
     private void checkCourt(TransitionCheck c, LocalDate today) {
         LocalDate statementDeadline = requireDate(c, "statementDeadline");
         if (!c.facts().took(RECORD_STATEMENT) && !today.isAfter(statementDeadline)) {
-            throw conflict("coercion.statement.running", statementDeadline.toString());
+            throw TEXTS.error(CONFLICT, "coercion.statement.running", null, statementDeadline.toString());
         }
         LocalDate served = requireDate(c, "demandServedOn");
         LocalDate earliest = served.plusDays(config.courtWaitDays() + 1L);
         if (today.isBefore(earliest)) {
-            throw conflict("coercion.court.demand-wait", served.toString(), earliest.toString());
+            throw TEXTS.error(CONFLICT, "coercion.court.demand-wait", null, served.toString(), earliest.toString());
         }
         String remedy = c.value("remedyStatus").orElse(REMEDY_NONE);
         if (REMEDY_REVIEW.equals(remedy) || REMEDY_SUIT.equals(remedy)) {
-            throw conflict("coercion.court.remedy-pending", remedy);
+            throw TEXTS.error(CONFLICT, "coercion.court.remedy-pending", null, remedy);
         }
         if (REMEDY_NONE.equals(remedy)) {
             LocalDate periodsEnd = remedyPeriodsEnd(requireDate(c, "decisionServedOn"), c.workingDays());
             if (!today.isAfter(periodsEnd)) {
-                throw conflict("coercion.court.remedy-period", periodsEnd.toString());
+                throw TEXTS.error(CONFLICT, "coercion.court.remedy-period", null, periodsEnd.toString());
             }
             LocalDate last = periodsEnd.plusMonths(config.courtApplicationMonths());
             if (today.isAfter(last)) {
-                throw conflict("coercion.court.too-late", last.toString());
+                throw TEXTS.error(CONFLICT, "coercion.court.too-late", null, last.toString());
             }
         }
     }
@@ -376,17 +376,17 @@ public final class CoercionKind implements EnforcementKind {
 
     private static void requireText(TransitionCheck c, String field, String code) {
         if (c.value(field).map(String::isBlank).orElse(true)) {
-            throw invalid(code, field);
+            throw TEXTS.error(INVALID, code, field);
         }
     }
 
     private static LocalDate requireDate(TransitionCheck c, String field) {
-        return c.date(field).orElseThrow(() -> invalid("coercion.field.missing", field, field, article(field)[0],
+        return c.date(field).orElseThrow(() -> TEXTS.error(INVALID, "coercion.field.missing", field, field, article(field)[0],
                 article(field)[1]));
     }
 
     private static LocalDateTime requireDateTime(TransitionCheck c, String field) {
-        return c.dateTime(field).orElseThrow(() -> invalid("coercion.field.missing", field, field,
+        return c.dateTime(field).orElseThrow(() -> TEXTS.error(INVALID, "coercion.field.missing", field, field,
                 article(field)[0], article(field)[1]));
     }
 
@@ -408,7 +408,7 @@ public final class CoercionKind implements EnforcementKind {
     /** A date of something that already happened cannot lie after the day it is recorded. */
     private static void notAfter(TransitionCheck c, String field, LocalDate today) {
         c.date(field).filter(d -> d.isAfter(today)).ifPresent(d -> {
-            throw invalid("coercion.field.future", field, d.toString(), today.toString(), article(field)[0],
+            throw TEXTS.error(INVALID, "coercion.field.future", field, d.toString(), today.toString(), article(field)[0],
                     article(field)[1]);
         });
     }

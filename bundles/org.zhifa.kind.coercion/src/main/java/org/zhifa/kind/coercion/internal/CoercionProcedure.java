@@ -1,19 +1,13 @@
 package org.zhifa.kind.coercion.internal;
 
-import static org.zhifa.kind.coercion.internal.Texts.choice;
-import static org.zhifa.kind.coercion.internal.Texts.en;
-import static org.zhifa.kind.coercion.internal.Texts.optional;
-import static org.zhifa.kind.coercion.internal.Texts.required;
-import static org.zhifa.kind.coercion.internal.Texts.step;
-import static org.zhifa.kind.coercion.internal.Texts.transition;
-import static org.zhifa.kind.coercion.internal.Texts.zh;
-
 import java.util.List;
 import java.util.Set;
 
 import org.zhifa.api.common.Roles;
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.FieldDef.Type;
+import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.TimerRule.DayCount;
@@ -90,144 +84,147 @@ final class CoercionProcedure {
     static final String TIMER_SEIZURE = "seizure_term";
     static final String TIMER_SEIZURE_MAX = "seizure_term_extended";
 
+    static final KindTexts TEXTS = new KindTexts("org.zhifa.kind.coercion.internal.messages",
+            CoercionProcedure.class.getClassLoader());
+
     private CoercionProcedure() {}
 
     static Procedure build(CoercionConfig config) {
         int officers = config.executionMinOfficers();
         var steps = AvItems.apply(List.of(
-                step(FILED),
+                TEXTS.step(FILED),
                 // 行政强制法 18: two officers, 现场笔录
-                step(SEIZING).officers(2).documents("coercion.onsite-record"),
-                step(HELD).documents("coercion.seizure-decision", "coercion.seizure-list"),
-                step(EXTENDED).documents("coercion.seizure-extension"),
-                step(DISPOSED).documents("coercion.disposal-decision"),
-                step(ANNOUNCED).documents("coercion.demolition-notice"),
-                step(DEMANDED).documents("coercion.demand"),
-                step(HEARD).documents("coercion.statement-record"),
-                step(DECIDED).documents("coercion.execution-decision"),
-                step(EXECUTING).officers(officers).documents("coercion.execution-record"),
-                step(DEMOLISHING).officers(officers).documents("coercion.execution-record"),
-                step(EXECUTED),
-                step(COURT).documents("coercion.court-application"),
-                step(COURT_RULED),
-                step(CLOSED).documents("coercion.closing-report").closes()),
+                TEXTS.step(SEIZING).officers(2).documents("coercion.onsite-record"),
+                TEXTS.step(HELD).documents("coercion.seizure-decision", "coercion.seizure-list"),
+                TEXTS.step(EXTENDED).documents("coercion.seizure-extension"),
+                TEXTS.step(DISPOSED).documents("coercion.disposal-decision"),
+                TEXTS.step(ANNOUNCED).documents("coercion.demolition-notice"),
+                TEXTS.step(DEMANDED).documents("coercion.demand"),
+                TEXTS.step(HEARD).documents("coercion.statement-record"),
+                TEXTS.step(DECIDED).documents("coercion.execution-decision"),
+                TEXTS.step(EXECUTING).officers(officers).documents("coercion.execution-record"),
+                TEXTS.step(DEMOLISHING).officers(officers).documents("coercion.execution-record"),
+                TEXTS.step(EXECUTED),
+                TEXTS.step(COURT).documents("coercion.court-application"),
+                TEXTS.step(COURT_RULED),
+                TEXTS.step(CLOSED).documents("coercion.closing-report").closes()),
                 config.avRequired(), config.avUninterrupted());
 
-        FieldDef remedy = choice("remedyStatus", true, REMEDY_NONE, REMEDY_REVIEW, REMEDY_SUIT, REMEDY_CONCLUDED);
-        FieldDef[] urgency = {optional("urgent", Type.BOOLEAN), optional("urgentReason", Type.LONGTEXT)};
+        FieldDef remedy = TEXTS.choice("remedyStatus", true, REMEDY_NONE, REMEDY_REVIEW, REMEDY_SUIT, REMEDY_CONCLUDED);
+        FieldDef[] urgency = {TEXTS.optional("urgent", Type.BOOLEAN), TEXTS.optional("urgentReason", Type.LONGTEXT)};
         var transitions = List.of(
                 // 行政强制措施
-                transition(SEIZE, FILED, SEIZING,
-                        choice("measureType", true, MEASURE_SEAL, MEASURE_SEIZE),
-                        optional("approvalRef", Type.TEXT),
-                        optional("onSpotUrgent", Type.BOOLEAN),
-                        optional("onSpotUrgentReason", Type.LONGTEXT),
-                        required("partyPresent", Type.BOOLEAN),
-                        optional("witness", Type.TEXT)),
-                transition(RECORD_SEIZURE, SEIZING, HELD,
-                        required("seizedOn", Type.DATE),
-                        required("seizureReason", Type.LONGTEXT),
-                        required("seizureBasis", Type.LONGTEXT),
-                        required("items", Type.LONGTEXT),
-                        optional("place", Type.TEXT),
-                        required("reviewBody", Type.TEXT),
-                        required("court", Type.TEXT),
-                        required("servedOnSpot", Type.BOOLEAN)),
-                transition(EXTEND_SEIZURE, HELD, EXTENDED,
-                        required("extendedUntil", Type.DATE),
-                        required("extensionReason", Type.LONGTEXT),
-                        required("partyNotifiedOn", Type.DATE)).roles(Roles.LEADER),
-                transition(DISPOSE, HELD, DISPOSED, disposalFields()),
-                transition(DISPOSE_EXTENDED, EXTENDED, DISPOSED, disposalFields()),
-                transition("close_measure", DISPOSED, CLOSED),
+                TEXTS.transition(SEIZE, FILED, SEIZING,
+                        TEXTS.choice("measureType", true, MEASURE_SEAL, MEASURE_SEIZE),
+                        TEXTS.optional("approvalRef", Type.TEXT),
+                        TEXTS.optional("onSpotUrgent", Type.BOOLEAN),
+                        TEXTS.optional("onSpotUrgentReason", Type.LONGTEXT),
+                        TEXTS.required("partyPresent", Type.BOOLEAN),
+                        TEXTS.optional("witness", Type.TEXT)),
+                TEXTS.transition(RECORD_SEIZURE, SEIZING, HELD,
+                        TEXTS.required("seizedOn", Type.DATE),
+                        TEXTS.required("seizureReason", Type.LONGTEXT),
+                        TEXTS.required("seizureBasis", Type.LONGTEXT),
+                        TEXTS.required("items", Type.LONGTEXT),
+                        TEXTS.optional("place", Type.TEXT),
+                        TEXTS.required("reviewBody", Type.TEXT),
+                        TEXTS.required("court", Type.TEXT),
+                        TEXTS.required("servedOnSpot", Type.BOOLEAN)),
+                TEXTS.transition(EXTEND_SEIZURE, HELD, EXTENDED,
+                        TEXTS.required("extendedUntil", Type.DATE),
+                        TEXTS.required("extensionReason", Type.LONGTEXT),
+                        TEXTS.required("partyNotifiedOn", Type.DATE)).roles(Roles.LEADER),
+                TEXTS.transition(DISPOSE, HELD, DISPOSED, disposalFields()),
+                TEXTS.transition(DISPOSE_EXTENDED, EXTENDED, DISPOSED, disposalFields()),
+                TEXTS.transition("close_measure", DISPOSED, CLOSED),
                 // 行政强制执行
-                transition(ANNOUNCE_DEMOLITION, FILED, ANNOUNCED,
-                        required("decisionNo", Type.TEXT),
-                        required("decisionServedOn", Type.DATE),
-                        required("structure", Type.LONGTEXT),
-                        required("noticePublishedOn", Type.DATE),
-                        required("selfDemolishBy", Type.DATE),
-                        required("noticeContent", Type.LONGTEXT)),
-                transition(DEMAND, FILED, DEMANDED, demandFields()),
-                transition(DEMAND_AFTER_NOTICE, ANNOUNCED, DEMANDED, demandFields()),
-                transition("performed_on_demand", DEMANDED, CLOSED, performedFields()),
-                transition(RECORD_STATEMENT, DEMANDED, HEARD,
-                        choice("statementOutcome", true, STATEMENT_MADE, STATEMENT_WAIVED, STATEMENT_LAPSED),
-                        optional("statementSummary", Type.LONGTEXT),
-                        optional("reviewOpinion", Type.LONGTEXT)),
-                transition("performed_after_statement", HEARD, CLOSED, performedFields()),
-                transition(DECIDE_EXECUTION, HEARD, DECIDED,
-                        required("executionReason", Type.LONGTEXT),
-                        required("executionBasis", Type.LONGTEXT),
-                        choice("executionManner", true, MANNER_FINE, MANNER_TRANSFER, MANNER_AUCTION,
+                TEXTS.transition(ANNOUNCE_DEMOLITION, FILED, ANNOUNCED,
+                        TEXTS.required("decisionNo", Type.TEXT),
+                        TEXTS.required("decisionServedOn", Type.DATE),
+                        TEXTS.required("structure", Type.LONGTEXT),
+                        TEXTS.required("noticePublishedOn", Type.DATE),
+                        TEXTS.required("selfDemolishBy", Type.DATE),
+                        TEXTS.required("noticeContent", Type.LONGTEXT)),
+                TEXTS.transition(DEMAND, FILED, DEMANDED, demandFields()),
+                TEXTS.transition(DEMAND_AFTER_NOTICE, ANNOUNCED, DEMANDED, demandFields()),
+                TEXTS.transition("performed_on_demand", DEMANDED, CLOSED, performedFields()),
+                TEXTS.transition(RECORD_STATEMENT, DEMANDED, HEARD,
+                        TEXTS.choice("statementOutcome", true, STATEMENT_MADE, STATEMENT_WAIVED, STATEMENT_LAPSED),
+                        TEXTS.optional("statementSummary", Type.LONGTEXT),
+                        TEXTS.optional("reviewOpinion", Type.LONGTEXT)),
+                TEXTS.transition("performed_after_statement", HEARD, CLOSED, performedFields()),
+                TEXTS.transition(DECIDE_EXECUTION, HEARD, DECIDED,
+                        TEXTS.required("executionReason", Type.LONGTEXT),
+                        TEXTS.required("executionBasis", Type.LONGTEXT),
+                        TEXTS.choice("executionManner", true, MANNER_FINE, MANNER_TRANSFER, MANNER_AUCTION,
                                 MANNER_RESTORE, MANNER_SUBSTITUTE, MANNER_DEMOLITION, MANNER_OTHER),
-                        required("executionPlannedAt", Type.DATETIME),
-                        optional("amount", Type.MONEY),
-                        required("reviewBody", Type.TEXT),
-                        required("court", Type.TEXT),
-                        choice("remedyStatus", false, REMEDY_NONE, REMEDY_REVIEW, REMEDY_SUIT, REMEDY_CONCLUDED),
+                        TEXTS.required("executionPlannedAt", Type.DATETIME),
+                        TEXTS.optional("amount", Type.MONEY),
+                        TEXTS.required("reviewBody", Type.TEXT),
+                        TEXTS.required("court", Type.TEXT),
+                        TEXTS.choice("remedyStatus", false, REMEDY_NONE, REMEDY_REVIEW, REMEDY_SUIT, REMEDY_CONCLUDED),
                         urgency[0], urgency[1]).roles(Roles.LEADER),
-                transition("performed_after_decision", DECIDED, CLOSED, performedFields()),
-                transition(START_EXECUTION, DECIDED, EXECUTING,
-                        required("executionStartedAt", Type.DATETIME), urgency[0], urgency[1]),
-                transition(START_DEMOLITION, DECIDED, DEMOLISHING,
-                        required("executionStartedAt", Type.DATETIME), remedy, urgency[0], urgency[1]),
-                transition(FINISH_EXECUTION, EXECUTING, EXECUTED, finishFields(urgency)),
-                transition(FINISH_DEMOLITION, DEMOLISHING, EXECUTED, finishFields(urgency)),
-                transition("close_execution", EXECUTED, CLOSED),
+                TEXTS.transition("performed_after_decision", DECIDED, CLOSED, performedFields()),
+                TEXTS.transition(START_EXECUTION, DECIDED, EXECUTING,
+                        TEXTS.required("executionStartedAt", Type.DATETIME), urgency[0], urgency[1]),
+                TEXTS.transition(START_DEMOLITION, DECIDED, DEMOLISHING,
+                        TEXTS.required("executionStartedAt", Type.DATETIME), remedy, urgency[0], urgency[1]),
+                TEXTS.transition(FINISH_EXECUTION, EXECUTING, EXECUTED, finishFields(urgency)),
+                TEXTS.transition(FINISH_DEMOLITION, DEMOLISHING, EXECUTED, finishFields(urgency)),
+                TEXTS.transition("close_execution", EXECUTED, CLOSED),
                 // 申请人民法院强制执行
-                transition(APPLY_COURT_AFTER_DEMAND, DEMANDED, COURT, courtFields(remedy)).roles(Roles.LEADER),
-                transition(APPLY_COURT, HEARD, COURT, courtFields(remedy)).roles(Roles.LEADER),
-                transition(COURT_RULING, COURT, COURT_RULED,
-                        required("rulingNo", Type.TEXT),
-                        required("rulingOn", Type.DATE),
-                        choice("rulingResult", true, RULING_GRANTED, RULING_REFUSED)),
-                transition("close_court", COURT_RULED, CLOSED));
+                TEXTS.transition(APPLY_COURT_AFTER_DEMAND, DEMANDED, COURT, courtFields(remedy)).roles(Roles.LEADER),
+                TEXTS.transition(APPLY_COURT, HEARD, COURT, courtFields(remedy)).roles(Roles.LEADER),
+                TEXTS.transition(COURT_RULING, COURT, COURT_RULED,
+                        TEXTS.required("rulingNo", Type.TEXT),
+                        TEXTS.required("rulingOn", Type.DATE),
+                        TEXTS.choice("rulingResult", true, RULING_GRANTED, RULING_REFUSED)),
+                TEXTS.transition("close_court", COURT_RULED, CLOSED));
 
         int term = config.seizureTermDays();
         var timers = List.of(
-                new TimerRule(TIMER_SEIZURE, zh("timer." + TIMER_SEIZURE), en("timer." + TIMER_SEIZURE), HELD,
+                new TimerRule(TIMER_SEIZURE, TEXTS.zh("timer." + TIMER_SEIZURE), TEXTS.en("timer." + TIMER_SEIZURE), HELD,
                         "seizedOn", Set.of(EXTENDED, DISPOSED, CLOSED), term, DayCount.CALENDAR_DAYS,
-                        zh("basis.art25")),
-                new TimerRule(TIMER_SEIZURE_MAX, zh("timer." + TIMER_SEIZURE_MAX), en("timer." + TIMER_SEIZURE_MAX),
+                        TEXTS.zh("basis.art25")),
+                new TimerRule(TIMER_SEIZURE_MAX, TEXTS.zh("timer." + TIMER_SEIZURE_MAX), TEXTS.en("timer." + TIMER_SEIZURE_MAX),
                         HELD, "seizedOn", Set.of(DISPOSED, CLOSED), term + config.seizureExtensionDays(),
-                        DayCount.CALENDAR_DAYS, zh("basis.art25")));
+                        DayCount.CALENDAR_DAYS, TEXTS.zh("basis.art25")));
 
         return new Procedure(FILED, steps, transitions, List.of(
-                optional("subject", Type.LONGTEXT),
-                optional("legalBasis", Type.LONGTEXT)), timers);
+                TEXTS.optional("subject", Type.LONGTEXT),
+                TEXTS.optional("legalBasis", Type.LONGTEXT)), timers);
     }
 
     private static FieldDef[] disposalFields() {
         return new FieldDef[] {
-                choice("disposal", true, DISPOSAL_CONFISCATE, DISPOSAL_DESTROY, DISPOSAL_RELEASE, DISPOSAL_TRANSFER),
-                required("disposalBasis", Type.LONGTEXT),
-                required("disposedOn", Type.DATE)};
+                TEXTS.choice("disposal", true, DISPOSAL_CONFISCATE, DISPOSAL_DESTROY, DISPOSAL_RELEASE, DISPOSAL_TRANSFER),
+                TEXTS.required("disposalBasis", Type.LONGTEXT),
+                TEXTS.required("disposedOn", Type.DATE)};
     }
 
     private static FieldDef[] demandFields() {
         return new FieldDef[] {
-                optional("decisionNo", Type.TEXT),
-                optional("decisionServedOn", Type.DATE),
-                required("obligation", Type.LONGTEXT),
-                required("performBy", Type.DATE),
-                required("performManner", Type.TEXT),
-                optional("amount", Type.MONEY),
-                optional("paymentManner", Type.TEXT),
-                required("statementDeadline", Type.DATE),
-                required("demandServedOn", Type.DATE)};
+                TEXTS.optional("decisionNo", Type.TEXT),
+                TEXTS.optional("decisionServedOn", Type.DATE),
+                TEXTS.required("obligation", Type.LONGTEXT),
+                TEXTS.required("performBy", Type.DATE),
+                TEXTS.required("performManner", Type.TEXT),
+                TEXTS.optional("amount", Type.MONEY),
+                TEXTS.optional("paymentManner", Type.TEXT),
+                TEXTS.required("statementDeadline", Type.DATE),
+                TEXTS.required("demandServedOn", Type.DATE)};
     }
 
     private static FieldDef[] performedFields() {
-        return new FieldDef[] {required("performedOn", Type.DATE), optional("performanceNote", Type.LONGTEXT)};
+        return new FieldDef[] {TEXTS.required("performedOn", Type.DATE), TEXTS.optional("performanceNote", Type.LONGTEXT)};
     }
 
     private static FieldDef[] finishFields(FieldDef[] urgency) {
-        return new FieldDef[] {required("executionEndedAt", Type.DATETIME), required("executionResult", Type.LONGTEXT),
+        return new FieldDef[] {TEXTS.required("executionEndedAt", Type.DATETIME), TEXTS.required("executionResult", Type.LONGTEXT),
                 urgency[0], urgency[1]};
     }
 
     private static FieldDef[] courtFields(FieldDef remedy) {
-        return new FieldDef[] {required("courtName", Type.TEXT), remedy, optional("materials", Type.LONGTEXT)};
+        return new FieldDef[] {TEXTS.required("courtName", Type.TEXT), remedy, TEXTS.optional("materials", Type.LONGTEXT)};
     }
 }

@@ -5,45 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.coercion.internal.CoercionProcedure.*;
+import static org.zhifa.testsupport.KindChecks.assertConflict;
+import static org.zhifa.testsupport.KindChecks.assertInvalid;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.TimerRule;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.FixedWorkingDays;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class CoercionKindTest {
 
     static final CoercionKind KIND = new CoercionKind(Configs.defaults(CoercionConfig.class));
-
-    static ZhifaException refused(ZhifaException.Kind kind, String code, Executable action) {
-        ZhifaException e = assertThrows(ZhifaException.class, action);
-        assertEquals(kind, e.kind(), e.getMessage());
-        assertEquals(code, e.code(), e.getMessage());
-        assertTrue(e.messageZh().contains("条"), "the Chinese message names the article: " + e.messageZh());
-        assertTrue(e.messageEn().contains("art"), "the English message names the article: " + e.messageEn());
-        return e;
-    }
-
-    static ZhifaException conflict(String code, Executable action) {
-        return refused(ZhifaException.Kind.CONFLICT, code, action);
-    }
-
-    static ZhifaException invalid(String code, String field, Executable action) {
-        ZhifaException e = refused(ZhifaException.Kind.INVALID, code, action);
-        assertEquals(field, e.field());
-        return e;
-    }
 
     /** A case decided for enforcement by a fine; performance was due 2026-02-27. */
     static CaseBuilder decided(CoercionKind kind, String manner) {
@@ -62,7 +45,13 @@ class CoercionKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(CoercionConfig.class, "org.zhifa.kind.coercion");
         }
 
         @Test
@@ -128,23 +117,7 @@ class CoercionKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames(), "same keys in both languages");
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("coercion.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = CoercionKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(CoercionKind.class, "org/zhifa/kind/coercion/internal/messages", "coercion.");
         }
     }
 
@@ -160,16 +133,16 @@ class CoercionKindTest {
 
         @Test
         void at2200And2300AreNight() {
-            conflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T22:00",
+            assertConflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T22:00",
                     "executionStartedAt", "2026-03-04T22:00"));
-            ZhifaException e = conflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T23:00",
+            ZhifaException e = assertConflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T23:00",
                     "executionStartedAt", "2026-03-04T23:00"));
             assertTrue(e.messageZh().contains("第四十三条") && e.messageZh().contains("22:00"), e.messageZh());
         }
 
         @Test
         void theMorningStartsAt0600() {
-            conflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T05:59",
+            assertConflict("coercion.time.night", () -> fine.check(START_EXECUTION, "2026-03-04T05:59",
                     "executionStartedAt", "2026-03-04T05:59"));
             assertDoesNotThrow(() -> fine.check(START_EXECUTION, "2026-03-04T06:00", "executionStartedAt", "2026-03-04T06:00"));
         }
@@ -178,29 +151,29 @@ class CoercionKindTest {
         void nightHoursAreConfigurable() {
             var kind = new CoercionKind(Configs.of(CoercionConfig.class, Map.of("nightStart", "21:00", "nightEnd", "07:00")));
             var c = decided(kind, MANNER_FINE);
-            conflict("coercion.time.night", () -> c.check(START_EXECUTION, "2026-03-04T21:30", "executionStartedAt", "2026-03-04T21:30"));
-            conflict("coercion.time.night", () -> c.check(START_EXECUTION, "2026-03-04T06:30", "executionStartedAt", "2026-03-04T06:30"));
+            assertConflict("coercion.time.night", () -> c.check(START_EXECUTION, "2026-03-04T21:30", "executionStartedAt", "2026-03-04T21:30"));
+            assertConflict("coercion.time.night", () -> c.check(START_EXECUTION, "2026-03-04T06:30", "executionStartedAt", "2026-03-04T06:30"));
             assertDoesNotThrow(() -> c.check(START_EXECUTION, "2026-03-04T07:00", "executionStartedAt", "2026-03-04T07:00"));
         }
 
         @Test
         void aSpringFestivalDayIsBarredOnEitherReading() {
             // 2026-02-17, Tuesday, 春节
-            conflict("coercion.time.holiday", () -> fine.check(START_EXECUTION, "2026-02-17T10:00",
+            assertConflict("coercion.time.holiday", () -> fine.check(START_EXECUTION, "2026-02-17T10:00",
                     "executionStartedAt", "2026-02-17T10:00"));
             var strict = decided(new CoercionKind(Configs.of(CoercionConfig.class,
                     Map.of("restDays", CoercionConfig.RestDays.PUBLIC_HOLIDAYS_ONLY))), MANNER_FINE);
-            conflict("coercion.time.holiday", () -> strict.check(START_EXECUTION, "2026-02-17T10:00",
+            assertConflict("coercion.time.holiday", () -> strict.check(START_EXECUTION, "2026-02-17T10:00",
                     "executionStartedAt", "2026-02-17T10:00"));
             // the Sunday that opens the holiday block is a holiday too
-            conflict("coercion.time.holiday", () -> strict.check(START_EXECUTION, "2026-02-15T10:00",
+            assertConflict("coercion.time.holiday", () -> strict.check(START_EXECUTION, "2026-02-15T10:00",
                     "executionStartedAt", "2026-02-15T10:00"));
         }
 
         @Test
         void aPlainSundayIsBarredByDefaultButNotOnTheStrictReading() {
             // 2026-03-08, Sunday
-            conflict("coercion.time.rest-day", () -> fine.check(START_EXECUTION, "2026-03-08T10:00",
+            assertConflict("coercion.time.rest-day", () -> fine.check(START_EXECUTION, "2026-03-08T10:00",
                     "executionStartedAt", "2026-03-08T10:00"));
             var strict = decided(new CoercionKind(Configs.of(CoercionConfig.class,
                     Map.of("restDays", CoercionConfig.RestDays.PUBLIC_HOLIDAYS_ONLY))), MANNER_FINE);
@@ -214,8 +187,8 @@ class CoercionKindTest {
 
         @Test
         void aCalendarWithoutHolidayNamesStillBarsHolidayWeekdays() {
-            var c = decided(MANNER_FINE).calendar(new FixedWorkingDays(false));
-            conflict("coercion.time.holiday", () -> c.check(START_EXECUTION, "2026-02-17T10:00",
+            var c = decided(MANNER_FINE).calendar(FixedWorkingDays.spring2026().withoutHolidayNames());
+            assertConflict("coercion.time.holiday", () -> c.check(START_EXECUTION, "2026-02-17T10:00",
                     "executionStartedAt", "2026-02-17T10:00"));
         }
 
@@ -229,7 +202,7 @@ class CoercionKindTest {
 
         @Test
         void urgencyWithoutAReasonIsInvalid() {
-            invalid("coercion.urgent.reason", "urgentReason", () -> fine.check(START_EXECUTION, "2026-03-04T23:00",
+            assertInvalid("coercion.urgent.reason", "urgentReason", () -> fine.check(START_EXECUTION, "2026-03-04T23:00",
                     "executionStartedAt", "2026-03-04T23:00", "urgent", "true"));
         }
 
@@ -238,11 +211,11 @@ class CoercionKindTest {
             var started = decided(MANNER_FINE).took(START_EXECUTION).field("executionStartedAt", "2026-03-04T09:00");
             assertDoesNotThrow(() -> started.check(FINISH_EXECUTION, "2026-03-04T21:59", "executionEndedAt",
                     "2026-03-04T21:59", "executionResult", "已划拨"));
-            conflict("coercion.time.night", () -> started.check(FINISH_EXECUTION, "2026-03-04T23:00",
+            assertConflict("coercion.time.night", () -> started.check(FINISH_EXECUTION, "2026-03-04T23:00",
                     "executionEndedAt", "2026-03-04T23:00", "executionResult", "已划拨"));
-            conflict("coercion.time.night-spanned", () -> started.check(FINISH_EXECUTION, "2026-03-05T10:00",
+            assertConflict("coercion.time.night-spanned", () -> started.check(FINISH_EXECUTION, "2026-03-05T10:00",
                     "executionEndedAt", "2026-03-05T10:00", "executionResult", "已划拨"));
-            invalid("coercion.finish.before-start", "executionEndedAt", () -> started.check(FINISH_EXECUTION,
+            assertInvalid("coercion.finish.before-start", "executionEndedAt", () -> started.check(FINISH_EXECUTION,
                     "2026-03-04T10:00", "executionEndedAt", "2026-03-04T08:00", "executionResult", "已划拨"));
         }
 
@@ -257,7 +230,7 @@ class CoercionKindTest {
         @Test
         void thePlannedTimeOfTheDecisionIsChecked() {
             var heard = decided(MANNER_FINE);
-            conflict("coercion.time.night", () -> heard.check(DECIDE_EXECUTION, "2026-03-02T10:00",
+            assertConflict("coercion.time.night", () -> heard.check(DECIDE_EXECUTION, "2026-03-02T10:00",
                     "executionPlannedAt", "2026-03-05T22:30"));
             assertDoesNotThrow(() -> heard.check(DECIDE_EXECUTION, "2026-03-02T10:00", "executionPlannedAt", "2026-03-05T09:00"));
         }
@@ -274,7 +247,7 @@ class CoercionKindTest {
         @Test
         void withoutANoticeItIsRefused() {
             var noNotice = decided(MANNER_DEMOLITION);
-            ZhifaException e = conflict("coercion.demolition.no-notice", () -> noNotice.check(START_DEMOLITION,
+            ZhifaException e = assertConflict("coercion.demolition.no-notice", () -> noNotice.check(START_DEMOLITION,
                     "2026-03-10T10:00", "executionStartedAt", "2026-03-10T10:00", "remedyStatus", REMEDY_CONCLUDED));
             assertTrue(e.messageZh().contains("第四十四条"));
         }
@@ -282,7 +255,7 @@ class CoercionKindTest {
         @Test
         void notBeforeTheSelfDemolitionDeadlineHasPassed() {
             var c = announced();
-            conflict("coercion.demolition.deadline", () -> c.check(START_DEMOLITION, "2026-03-03T10:00",
+            assertConflict("coercion.demolition.deadline", () -> c.check(START_DEMOLITION, "2026-03-03T10:00",
                     "executionStartedAt", "2026-03-03T10:00", "remedyStatus", REMEDY_CONCLUDED));
             assertDoesNotThrow(() -> c.check(START_DEMOLITION, "2026-03-04T10:00", "executionStartedAt",
                     "2026-03-04T10:00", "remedyStatus", REMEDY_CONCLUDED));
@@ -291,9 +264,9 @@ class CoercionKindTest {
         @Test
         void notWhileReviewOrSuitIsPending() {
             var c = announced();
-            conflict("coercion.demolition.remedy-pending", () -> c.check(START_DEMOLITION, "2026-03-10T10:00",
+            assertConflict("coercion.demolition.remedy-pending", () -> c.check(START_DEMOLITION, "2026-03-10T10:00",
                     "executionStartedAt", "2026-03-10T10:00", "remedyStatus", REMEDY_REVIEW));
-            conflict("coercion.demolition.remedy-pending", () -> c.check(START_DEMOLITION, "2026-03-10T10:00",
+            assertConflict("coercion.demolition.remedy-pending", () -> c.check(START_DEMOLITION, "2026-03-10T10:00",
                     "executionStartedAt", "2026-03-10T10:00", "remedyStatus", REMEDY_SUIT));
         }
 
@@ -301,7 +274,7 @@ class CoercionKindTest {
         void notBeforeTheSixMonthsToSueHaveRun() {
             // decision served 2025-09-03: review until 2025-11-02, suit until 2026-03-03 (行政诉讼法 46)
             var c = announced().field("selfDemolishBy", "2026-02-10");
-            conflict("coercion.demolition.remedy-period", () -> c.check(START_DEMOLITION, "2026-03-03T10:00",
+            assertConflict("coercion.demolition.remedy-period", () -> c.check(START_DEMOLITION, "2026-03-03T10:00",
                     "executionStartedAt", "2026-03-03T10:00", "remedyStatus", REMEDY_NONE));
             assertDoesNotThrow(() -> c.check(START_DEMOLITION, "2026-03-04T10:00", "executionStartedAt",
                     "2026-03-04T10:00", "remedyStatus", REMEDY_NONE));
@@ -311,7 +284,7 @@ class CoercionKindTest {
         void aSuitPeriodEndingOnASundayRunsToMonday() {
             // served 2025-09-08: six months end Sunday 2026-03-08, so Monday 2026-03-09 (民法典 203)
             var c = announced().field("selfDemolishBy", "2026-02-10").field("decisionServedOn", "2025-09-08");
-            conflict("coercion.demolition.remedy-period", () -> c.check(START_DEMOLITION, "2026-03-09T10:00",
+            assertConflict("coercion.demolition.remedy-period", () -> c.check(START_DEMOLITION, "2026-03-09T10:00",
                     "executionStartedAt", "2026-03-09T10:00", "remedyStatus", REMEDY_NONE));
             assertDoesNotThrow(() -> c.check(START_DEMOLITION, "2026-03-10T10:00", "executionStartedAt",
                     "2026-03-10T10:00", "remedyStatus", REMEDY_NONE));
@@ -319,18 +292,18 @@ class CoercionKindTest {
 
         @Test
         void aDemolitionIsStartedAsADemolitionOnly() {
-            conflict("coercion.start.is-demolition", () -> announced().check(START_EXECUTION, "2026-03-10T10:00",
+            assertConflict("coercion.start.is-demolition", () -> announced().check(START_EXECUTION, "2026-03-10T10:00",
                     "executionStartedAt", "2026-03-10T10:00"));
-            conflict("coercion.start.not-demolition", () -> decided(MANNER_FINE).check(START_DEMOLITION,
+            assertConflict("coercion.start.not-demolition", () -> decided(MANNER_FINE).check(START_DEMOLITION,
                     "2026-03-10T10:00", "executionStartedAt", "2026-03-10T10:00", "remedyStatus", REMEDY_CONCLUDED));
         }
 
         @Test
         void theDecisionToDemolishIsCheckedToo() {
             var noNotice = decided(MANNER_DEMOLITION);
-            conflict("coercion.demolition.no-notice", () -> noNotice.check(DECIDE_EXECUTION, "2026-03-10T10:00",
+            assertConflict("coercion.demolition.no-notice", () -> noNotice.check(DECIDE_EXECUTION, "2026-03-10T10:00",
                     "executionPlannedAt", "2026-03-12T09:00", "remedyStatus", REMEDY_NONE));
-            invalid("coercion.demolition.remedy-status", "remedyStatus", () -> announced().check(DECIDE_EXECUTION,
+            assertInvalid("coercion.demolition.remedy-status", "remedyStatus", () -> announced().check(DECIDE_EXECUTION,
                     "2026-03-10T10:00", "executionPlannedAt", "2026-03-12T09:00"));
             assertDoesNotThrow(() -> announced().check(DECIDE_EXECUTION, "2026-03-10T10:00",
                     "executionPlannedAt", "2026-03-12T09:00", "remedyStatus", REMEDY_NONE));
@@ -339,7 +312,7 @@ class CoercionKindTest {
         @Test
         void theNoticeSetsADeadlineAfterItsPublication() {
             var c = new CaseBuilder(KIND);
-            invalid("coercion.notice.deadline", "selfDemolishBy", () -> c.check(ANNOUNCE_DEMOLITION, "2026-02-02T10:00",
+            assertInvalid("coercion.notice.deadline", "selfDemolishBy", () -> c.check(ANNOUNCE_DEMOLITION, "2026-02-02T10:00",
                     "noticePublishedOn", "2026-02-02", "selfDemolishBy", "2026-02-02", "decisionServedOn", "2025-09-03"));
             assertDoesNotThrow(() -> c.check(ANNOUNCE_DEMOLITION, "2026-02-02T10:00",
                     "noticePublishedOn", "2026-02-02", "selfDemolishBy", "2026-02-03", "decisionServedOn", "2025-09-03"));
@@ -383,12 +356,12 @@ class CoercionKindTest {
         void theDeadlineToPerformFollowsService() {
             String[] same = demand.clone();
             same[7] = "2026-03-02";
-            invalid("coercion.demand.perform-by", "performBy", () -> filed.check(DEMAND, "2026-03-02T10:00", same));
+            assertInvalid("coercion.demand.perform-by", "performBy", () -> filed.check(DEMAND, "2026-03-02T10:00", same));
         }
 
         @Test
         void moneyNeedsTheMannerOfPayment() {
-            invalid("coercion.demand.payment", "paymentManner", () -> filed.check(DEMAND, "2026-03-02T10:00",
+            assertInvalid("coercion.demand.payment", "paymentManner", () -> filed.check(DEMAND, "2026-03-02T10:00",
                     with("amount", "5000.00")));
             assertDoesNotThrow(() -> filed.check(DEMAND, "2026-03-02T10:00", with("amount", "5000.00",
                     "paymentManner", "缴入国库指定账户")));
@@ -396,20 +369,20 @@ class CoercionKindTest {
 
         @Test
         void theDecisionEnforcedIsNamed() {
-            invalid("coercion.demand.decision", "decisionNo", () -> filed.check(DEMAND, "2026-03-02T10:00",
+            assertInvalid("coercion.demand.decision", "decisionNo", () -> filed.check(DEMAND, "2026-03-02T10:00",
                     "decisionServedOn", "2025-09-03", "demandServedOn", "2026-03-02", "performBy", "2026-03-12",
                     "statementDeadline", "2026-03-05"));
         }
 
         @Test
         void serviceCannotBeDatedInTheFuture() {
-            invalid("coercion.field.future", "demandServedOn", () -> filed.check(DEMAND, "2026-03-01T10:00", demand));
+            assertInvalid("coercion.field.future", "demandServedOn", () -> filed.check(DEMAND, "2026-03-01T10:00", demand));
         }
 
         @Test
         void aLapsedStatementIsRecordedOnlyAfterItsDeadline() {
             var demanded = new CaseBuilder(KIND).took(DEMAND).field("statementDeadline", "2026-03-05");
-            ZhifaException e = conflict("coercion.statement.running", () -> demanded.check(RECORD_STATEMENT,
+            ZhifaException e = assertConflict("coercion.statement.running", () -> demanded.check(RECORD_STATEMENT,
                     "2026-03-05T16:00", "statementOutcome", STATEMENT_LAPSED));
             assertTrue(e.messageZh().contains("第三十六条"));
             assertDoesNotThrow(() -> demanded.check(RECORD_STATEMENT, "2026-03-06T09:00", "statementOutcome", STATEMENT_LAPSED));
@@ -419,9 +392,9 @@ class CoercionKindTest {
         @Test
         void aStatementMadeIsRecordedAndReviewed() {
             var demanded = new CaseBuilder(KIND).took(DEMAND).field("statementDeadline", "2026-03-05");
-            invalid("coercion.statement.summary", "statementSummary", () -> demanded.check(RECORD_STATEMENT,
+            assertInvalid("coercion.statement.summary", "statementSummary", () -> demanded.check(RECORD_STATEMENT,
                     "2026-03-04T09:00", "statementOutcome", STATEMENT_MADE));
-            invalid("coercion.statement.review", "reviewOpinion", () -> demanded.check(RECORD_STATEMENT,
+            assertInvalid("coercion.statement.review", "reviewOpinion", () -> demanded.check(RECORD_STATEMENT,
                     "2026-03-04T09:00", "statementOutcome", STATEMENT_MADE, "statementSummary", "已部分整改"));
         }
 
@@ -429,7 +402,7 @@ class CoercionKindTest {
         @Test
         void theDecisionWaitsForTheDeadlineToPerform() {
             var heard = decided(MANNER_FINE);
-            conflict("coercion.decide.perform-by", () -> heard.check(DECIDE_EXECUTION, "2026-02-27T10:00",
+            assertConflict("coercion.decide.perform-by", () -> heard.check(DECIDE_EXECUTION, "2026-02-27T10:00",
                     "executionPlannedAt", "2026-03-05T09:00"));
             assertDoesNotThrow(() -> heard.check(DECIDE_EXECUTION, "2026-02-28T10:00", "executionPlannedAt", "2026-03-05T09:00"));
         }
@@ -447,7 +420,7 @@ class CoercionKindTest {
         @Test
         void notWithinTenDaysOfTheDemand() {
             var c = demanded().field("demandServedOn", "2026-03-02");
-            conflict("coercion.court.demand-wait", () -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-12T10:00",
+            assertConflict("coercion.court.demand-wait", () -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-12T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_CONCLUDED));
             assertDoesNotThrow(() -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-13T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_CONCLUDED));
@@ -455,7 +428,7 @@ class CoercionKindTest {
 
         @Test
         void notBeforeReviewAndSuitPeriodsHaveRun() {
-            conflict("coercion.court.remedy-period", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
+            assertConflict("coercion.court.remedy-period", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
                     "2026-03-03T10:00", "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_NONE));
             assertDoesNotThrow(() -> demanded().check(APPLY_COURT_AFTER_DEMAND, "2026-03-04T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_NONE));
@@ -465,20 +438,20 @@ class CoercionKindTest {
         void withinThreeMonthsAfterThem() {
             assertDoesNotThrow(() -> demanded().check(APPLY_COURT_AFTER_DEMAND, "2026-06-03T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_NONE));
-            conflict("coercion.court.too-late", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
+            assertConflict("coercion.court.too-late", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
                     "2026-06-04T10:00", "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_NONE));
         }
 
         @Test
         void notWhileReviewIsPending() {
-            conflict("coercion.court.remedy-pending", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
+            assertConflict("coercion.court.remedy-pending", () -> demanded().check(APPLY_COURT_AFTER_DEMAND,
                     "2026-03-10T10:00", "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_REVIEW));
         }
 
         @Test
         void notWithinTheStatementPeriod() {
             var c = demanded().field("statementDeadline", "2026-03-10");
-            conflict("coercion.statement.running", () -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-10T10:00",
+            assertConflict("coercion.statement.running", () -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-10T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_CONCLUDED));
             assertDoesNotThrow(() -> c.check(APPLY_COURT_AFTER_DEMAND, "2026-03-11T10:00",
                     "courtName", "衡阳县人民法院", "remedyStatus", REMEDY_CONCLUDED));
@@ -493,9 +466,9 @@ class CoercionKindTest {
 
         @Test
         void approvalOrAnUrgentReason() {
-            invalid("coercion.seize.approval", "approvalRef", () -> filed.check(SEIZE, "2026-03-02T10:00",
+            assertInvalid("coercion.seize.approval", "approvalRef", () -> filed.check(SEIZE, "2026-03-02T10:00",
                     "measureType", MEASURE_SEIZE, "partyPresent", "true"));
-            invalid("coercion.seize.urgent-reason", "onSpotUrgentReason", () -> filed.check(SEIZE, "2026-03-02T10:00",
+            assertInvalid("coercion.seize.urgent-reason", "onSpotUrgentReason", () -> filed.check(SEIZE, "2026-03-02T10:00",
                     "measureType", MEASURE_SEIZE, "partyPresent", "true", "onSpotUrgent", "true"));
             assertDoesNotThrow(() -> filed.check(SEIZE, "2026-03-02T10:00", "measureType", MEASURE_SEIZE,
                     "partyPresent", "true", "onSpotUrgent", "true", "onSpotUrgentReason", "挖掘机正在转移"));
@@ -505,7 +478,7 @@ class CoercionKindTest {
 
         @Test
         void anAbsentPartyNeedsAWitness() {
-            invalid("coercion.seize.witness", "witness", () -> filed.check(SEIZE, "2026-03-02T10:00",
+            assertInvalid("coercion.seize.witness", "witness", () -> filed.check(SEIZE, "2026-03-02T10:00",
                     "measureType", MEASURE_SEAL, "partyPresent", "false", "approvalRef", "局长批准"));
             assertDoesNotThrow(() -> filed.check(SEIZE, "2026-03-02T10:00", "measureType", MEASURE_SEAL,
                     "partyPresent", "false", "approvalRef", "局长批准", "witness", "村委会主任李某"));
@@ -515,15 +488,15 @@ class CoercionKindTest {
         void extensionOnlyWithinTheTerm() {
             // seized 2026-03-02: the 30 days end 2026-04-01
             assertDoesNotThrow(() -> held.check(EXTEND_SEIZURE, "2026-04-01T10:00", "extendedUntil", "2026-05-01"));
-            conflict("coercion.extend.expired", () -> held.check(EXTEND_SEIZURE, "2026-04-02T10:00",
+            assertConflict("coercion.extend.expired", () -> held.check(EXTEND_SEIZURE, "2026-04-02T10:00",
                     "extendedUntil", "2026-05-01"));
         }
 
         @Test
         void extensionByAtMostThirtyDays() {
-            invalid("coercion.extend.until", "extendedUntil", () -> held.check(EXTEND_SEIZURE, "2026-03-20T10:00",
+            assertInvalid("coercion.extend.until", "extendedUntil", () -> held.check(EXTEND_SEIZURE, "2026-03-20T10:00",
                     "extendedUntil", "2026-05-02"));
-            invalid("coercion.extend.until", "extendedUntil", () -> held.check(EXTEND_SEIZURE, "2026-03-20T10:00",
+            assertInvalid("coercion.extend.until", "extendedUntil", () -> held.check(EXTEND_SEIZURE, "2026-03-20T10:00",
                     "extendedUntil", "2026-04-01"));
             assertDoesNotThrow(() -> held.check(EXTEND_SEIZURE, "2026-03-20T10:00", "extendedUntil", "2026-04-02"));
         }
@@ -533,7 +506,7 @@ class CoercionKindTest {
             // seized 2026-01-16: 30 days end 2026-02-15, inside the Spring Festival, so 2026-02-24
             var festive = new CaseBuilder(KIND).took(SEIZE, RECORD_SEIZURE).field("seizedOn", "2026-01-16");
             assertDoesNotThrow(() -> festive.check(EXTEND_SEIZURE, "2026-02-24T10:00", "extendedUntil", "2026-03-17"));
-            conflict("coercion.extend.expired", () -> festive.check(EXTEND_SEIZURE, "2026-02-25T10:00",
+            assertConflict("coercion.extend.expired", () -> festive.check(EXTEND_SEIZURE, "2026-02-25T10:00",
                     "extendedUntil", "2026-03-17"));
             assertDoesNotThrow(() -> festive.check(DISPOSE, "2026-02-24T10:00", "disposal", DISPOSAL_CONFISCATE,
                     "disposedOn", "2026-02-24"));
@@ -541,7 +514,7 @@ class CoercionKindTest {
 
         @Test
         void afterTheTermOnlyRelease() {
-            conflict("coercion.dispose.expired", () -> held.check(DISPOSE, "2026-04-02T10:00",
+            assertConflict("coercion.dispose.expired", () -> held.check(DISPOSE, "2026-04-02T10:00",
                     "disposal", DISPOSAL_CONFISCATE, "disposedOn", "2026-04-02"));
             assertDoesNotThrow(() -> held.check(DISPOSE, "2026-04-01T10:00", "disposal", DISPOSAL_CONFISCATE,
                     "disposedOn", "2026-04-01"));
@@ -555,7 +528,7 @@ class CoercionKindTest {
                     .field("seizedOn", "2026-03-02").field("extendedUntil", "2026-04-20");
             assertDoesNotThrow(() -> extended.check(DISPOSE_EXTENDED, "2026-04-20T10:00", "disposal",
                     DISPOSAL_DESTROY, "disposedOn", "2026-04-20"));
-            conflict("coercion.dispose.expired", () -> extended.check(DISPOSE_EXTENDED, "2026-04-21T10:00",
+            assertConflict("coercion.dispose.expired", () -> extended.check(DISPOSE_EXTENDED, "2026-04-21T10:00",
                     "disposal", DISPOSAL_DESTROY, "disposedOn", "2026-04-21"));
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.zhifa.kind.coercion.internal.CoercionProcedure.*;
 
 import org.junit.jupiter.api.Test;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
 
 /** Whole cases walked from 立案 to 结案 on lawful dates: the checks agree with one another. */
 class CoercionWalkTest {

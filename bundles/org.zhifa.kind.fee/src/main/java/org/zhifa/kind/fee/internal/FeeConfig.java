@@ -12,4 +12,10 @@ public @interface FeeConfig {
 
     @AttributeDefinition(name = "Disclosure working days", description = "减免 decisions published within this many working days (D3, other decisions)")
     int disclosureWorkingDays() default 20;
+
+    @AttributeDefinition(name = "A/V required", description = "R4 音像记录事项清单: step ids needing an audio/video record, comma separated")
+    String avRequired() default "";
+
+    @AttributeDefinition(name = "A/V uninterrupted", description = "R4: step ids needing uninterrupted full-process audio/video, comma separated")
+    String avUninterrupted() default "";
 }

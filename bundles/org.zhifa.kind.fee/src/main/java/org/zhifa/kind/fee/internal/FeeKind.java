@@ -49,7 +49,7 @@ public class FeeKind implements EnforcementKind {
         this.cfg = cfg;
         this.list = list;
         this.texts = new KindTexts(MESSAGES, FeeKind.class.getClassLoader());
-        this.procedure = FeeProcedure.build(texts, list);
+        this.procedure = FeeProcedure.build(texts, list, cfg);
     }
 
     private static FeeList load(Path file) {

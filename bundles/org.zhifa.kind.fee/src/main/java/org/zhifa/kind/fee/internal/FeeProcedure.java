@@ -8,6 +8,7 @@ import static org.zhifa.api.kind.FieldDef.Type.TEXT;
 import java.util.List;
 
 import org.zhifa.api.common.Roles;
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
@@ -32,18 +33,18 @@ final class FeeProcedure {
 
     private FeeProcedure() {}
 
-    static Procedure build(KindTexts t, FeeList list) {
+    static Procedure build(KindTexts t, FeeList list, FeeConfig cfg) {
         FieldDef[] payment = {t.required("paidOn", DATE), t.required("paidAmount", MONEY),
                 t.required("receiptNo", TEXT)};
         FieldDef closedOn = t.required("closedOn", DATE);
         FieldDef summary = t.required("closingSummary", LONGTEXT);
         FieldDef reason = t.required("cancellationReason", LONGTEXT);
         return new Procedure(REGISTERED,
-                List.of(t.step(REGISTERED),
+                AvItems.apply(List.of(t.step(REGISTERED),
                         t.step(ASSESSED).documents("fee.assessment"),
                         t.step(REDUCED).documents("fee.relief"),
                         t.step(PAID).documents("fee.receipt"),
-                        t.step(CLOSED).closes()),
+                        t.step(CLOSED).closes()), cfg.avRequired(), cfg.avUninterrupted()),
                 List.of(t.transition(ASSESS, REGISTERED, ASSESSED,
                                 t.choice("feeItem", true, list.names()), t.required("quantity", TEXT),
                                 t.required("assessedAmount", MONEY), t.required("assessedOn", DATE),

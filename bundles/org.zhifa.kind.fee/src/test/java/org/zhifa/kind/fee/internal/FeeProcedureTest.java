@@ -8,10 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.kind.Step;
 import org.zhifa.testsupport.Configs;
 import org.zhifa.testsupport.KindChecks;
 import org.zhifa.testsupport.ProcedureAssertions;
@@ -24,7 +28,7 @@ class FeeProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -79,9 +83,20 @@ class FeeProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.fee.cfg");
-        Configs.assertCfgMatchesDefaults(FeeConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.fee", cfg);
+        Configs.assertShippedConfig(FeeConfig.class, "org.zhifa.kind.fee");
+    }
+
+    /** R4: the 音像记录事项清单 is configuration, as in every kind; 收费 records nothing by default. */
+    @Test
+    void avStepsFollowConfigurationR4() {
+        assertEquals(Set.of(), p.steps().stream().filter(s -> s.av() != AvRule.NONE).map(Step::id)
+                .collect(Collectors.toSet()));
+        Procedure other = new FeeKind(Configs.of(FeeConfig.class, Map.of("feeListFile", FeeListTest.SHIPPED.toString(),
+                "avRequired", "assessed", "avUninterrupted", "paid"))).procedure();
+        assertEquals(AvRule.REQUIRED, other.step("assessed").orElseThrow().av());
+        assertEquals(AvRule.UNINTERRUPTED, other.step("paid").orElseThrow().av());
+        assertEquals(AvRule.NONE, other.step("registered").orElseThrow().av());
+        assertThrows(IllegalArgumentException.class, () -> new FeeKind(Configs.of(FeeConfig.class,
+                Map.of("feeListFile", FeeListTest.SHIPPED.toString(), "avRequired", "nowhere"))));
     }
 }

@@ -1,8 +1,8 @@
 package org.zhifa.kind.inspection.internal;
 
+import static org.zhifa.api.common.ZhifaException.Kind.CONFLICT;
+import static org.zhifa.api.common.ZhifaException.Kind.INVALID;
 import static org.zhifa.kind.inspection.internal.InspectionProcedure.*;
-import static org.zhifa.kind.inspection.internal.Texts.conflict;
-import static org.zhifa.kind.inspection.internal.Texts.invalid;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,7 +45,7 @@ public final class InspectionKind implements EnforcementKind {
 
     @Override
     public String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? Texts.en("kind.title") : Texts.zh("kind.title");
+        return TEXTS.text(locale, "kind.title");
     }
 
     @Override
@@ -73,16 +73,16 @@ public final class InspectionKind implements EnforcementKind {
                 certificatesShown(c);
                 LocalDateTime started = c.dateTime("startedAt").orElse(c.at());
                 if (started.isAfter(c.at())) {
-                    throw invalid("inspection.field.future", "startedAt", started.toString(), c.at().toString());
+                    throw TEXTS.error(INVALID, "inspection.field.future", "startedAt", started.toString(), c.at().toString());
                 }
             }
             case RECORD_RESULT -> {
                 LocalDate ended = requireDate(c, "endedOn");
                 if (ended.isAfter(today)) {
-                    throw invalid("inspection.field.future", "endedOn", ended.toString(), today.toString());
+                    throw TEXTS.error(INVALID, "inspection.field.future", "endedOn", ended.toString(), today.toString());
                 }
                 c.dateTime("startedAt").map(LocalDateTime::toLocalDate).filter(ended::isBefore).ifPresent(s -> {
-                    throw invalid("inspection.result.before-start", "endedOn", s.toString());
+                    throw TEXTS.error(INVALID, "inspection.result.before-start", "endedOn", s.toString());
                 });
             }
             case ORDER_RECTIFICATION -> {
@@ -105,7 +105,7 @@ public final class InspectionKind implements EnforcementKind {
     /** 土地管理法 69, 行政处罚法 55: officers show their certificates when they inspect. */
     private static void certificatesShown(TransitionCheck c) {
         if (!c.flag("certificatesShown")) {
-            throw conflict("inspection.certificates");
+            throw TEXTS.error(CONFLICT, "inspection.certificates", null);
         }
     }
 
@@ -113,11 +113,11 @@ public final class InspectionKind implements EnforcementKind {
     private static void checkDeadline(TransitionCheck c, LocalDate today) {
         LocalDate by = requireDate(c, "rectifyBy");
         if (!by.isAfter(today)) {
-            throw invalid("inspection.rectify.deadline", "rectifyBy", by.toString(), today.toString());
+            throw TEXTS.error(INVALID, "inspection.rectify.deadline", "rectifyBy", by.toString(), today.toString());
         }
         LocalDate served = requireDate(c, "orderServedOn");
         if (served.isAfter(today)) {
-            throw invalid("inspection.field.future", "orderServedOn", served.toString(), today.toString());
+            throw TEXTS.error(INVALID, "inspection.field.future", "orderServedOn", served.toString(), today.toString());
         }
     }
 
@@ -126,35 +126,35 @@ public final class InspectionKind implements EnforcementKind {
         certificatesShown(c);
         LocalDate on = requireDate(c, "followUpOn");
         if (on.isAfter(today)) {
-            throw invalid("inspection.field.future", "followUpOn", on.toString(), today.toString());
+            throw TEXTS.error(INVALID, "inspection.field.future", "followUpOn", on.toString(), today.toString());
         }
         if (c.flag("partyReportedDone")) {
             LocalDate reported = requireDate(c, "partyReportedOn");
             if (reported.isAfter(on)) {
-                throw invalid("inspection.follow-up.report-after", "partyReportedOn", reported.toString(), on.toString());
+                throw TEXTS.error(INVALID, "inspection.follow-up.report-after", "partyReportedOn", reported.toString(), on.toString());
             }
         }
         LocalDate by = requireDate(c, "rectifyBy");
         if (!on.isAfter(by) && !c.flag("partyReportedDone")) {
-            throw conflict("inspection.follow-up.early", by.toString());
+            throw TEXTS.error(CONFLICT, "inspection.follow-up.early", null, by.toString());
         }
     }
 
     private static void requireResult(TransitionCheck c, String expected) {
         String result = c.value("result").orElse("");
         if (!expected.equals(result)) {
-            throw conflict("inspection.result.mismatch", result, expected);
+            throw TEXTS.error(CONFLICT, "inspection.result.mismatch", null, result, expected);
         }
     }
 
     private static void requireFollowUp(TransitionCheck c, String expected) {
         String result = c.value("followUpResult").orElse("");
         if (!expected.equals(result)) {
-            throw conflict("inspection.follow-up.mismatch", result, expected);
+            throw TEXTS.error(CONFLICT, "inspection.follow-up.mismatch", null, result, expected);
         }
     }
 
     private static LocalDate requireDate(TransitionCheck c, String field) {
-        return c.date(field).orElseThrow(() -> invalid("inspection.field.missing", field, field));
+        return c.date(field).orElseThrow(() -> TEXTS.error(INVALID, "inspection.field.missing", field, field));
     }
 }

@@ -1,15 +1,11 @@
 package org.zhifa.kind.inspection.internal;
 
-import static org.zhifa.kind.inspection.internal.Texts.choice;
-import static org.zhifa.kind.inspection.internal.Texts.optional;
-import static org.zhifa.kind.inspection.internal.Texts.required;
-import static org.zhifa.kind.inspection.internal.Texts.step;
-import static org.zhifa.kind.inspection.internal.Texts.transition;
-
 import java.util.List;
 
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.FieldDef.Type;
+import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
 
 /**
@@ -49,62 +45,65 @@ final class InspectionProcedure {
     static final String FOLLOW_UP_DONE = "整改到位";
     static final String FOLLOW_UP_NOT_DONE = "未整改到位";
 
+    static final KindTexts TEXTS = new KindTexts("org.zhifa.kind.inspection.internal.messages",
+            InspectionProcedure.class.getClassLoader());
+
     private InspectionProcedure() {}
 
     static Procedure build(InspectionConfig config) {
         int officers = config.minOfficers();
         var steps = AvItems.apply(List.of(
-                step(FILED).documents("inspection.plan"),
-                step(ONSITE).officers(officers).documents("inspection.onsite-record"),
-                step(RESULT).documents("inspection.result"),
-                step(RECTIFYING).documents("inspection.rectification-order"),
-                step(REINSPECTING).officers(officers).documents("inspection.follow-up-record"),
-                step(FOLLOWED_UP),
-                step(REFERRED).documents("inspection.referral"),
-                step(CLOSED).closes()),
+                TEXTS.step(FILED).documents("inspection.plan"),
+                TEXTS.step(ONSITE).officers(officers).documents("inspection.onsite-record"),
+                TEXTS.step(RESULT).documents("inspection.result"),
+                TEXTS.step(RECTIFYING).documents("inspection.rectification-order"),
+                TEXTS.step(REINSPECTING).officers(officers).documents("inspection.follow-up-record"),
+                TEXTS.step(FOLLOWED_UP),
+                TEXTS.step(REFERRED).documents("inspection.referral"),
+                TEXTS.step(CLOSED).closes()),
                 config.avRequired(), config.avUninterrupted());
 
         var transitions = List.of(
-                transition(INSPECT, FILED, ONSITE,
-                        required("startedAt", Type.DATETIME),
-                        required("location", Type.TEXT),
-                        required("certificatesShown", Type.BOOLEAN)),
-                transition(RECORD_RESULT, ONSITE, RESULT,
-                        required("endedOn", Type.DATE),
-                        required("findings", Type.LONGTEXT),
-                        choice("result", true, RESULT_PASSED, RESULT_RECTIFY, RESULT_REFER),
-                        optional("partySigned", Type.BOOLEAN)),
-                transition(ORDER_RECTIFICATION, RESULT, RECTIFYING, rectificationFields()),
-                transition(REFER, RESULT, REFERRED, referralFields()),
-                transition(CLOSE_PASSED, RESULT, CLOSED),
-                transition(START_FOLLOW_UP, RECTIFYING, REINSPECTING,
-                        required("followUpOn", Type.DATE),
-                        optional("partyReportedDone", Type.BOOLEAN),
-                        optional("partyReportedOn", Type.DATE),
-                        required("certificatesShown", Type.BOOLEAN)),
-                transition(RECORD_FOLLOW_UP, REINSPECTING, FOLLOWED_UP,
-                        choice("followUpResult", true, FOLLOW_UP_DONE, FOLLOW_UP_NOT_DONE),
-                        required("followUpFindings", Type.LONGTEXT)),
-                transition(CLOSE_RECTIFIED, FOLLOWED_UP, CLOSED),
-                transition(ORDER_AGAIN, FOLLOWED_UP, RECTIFYING, rectificationFields()),
-                transition(REFER_AFTER_FOLLOW_UP, FOLLOWED_UP, REFERRED, referralFields()),
-                transition("close_referred", REFERRED, CLOSED));
+                TEXTS.transition(INSPECT, FILED, ONSITE,
+                        TEXTS.required("startedAt", Type.DATETIME),
+                        TEXTS.required("location", Type.TEXT),
+                        TEXTS.required("certificatesShown", Type.BOOLEAN)),
+                TEXTS.transition(RECORD_RESULT, ONSITE, RESULT,
+                        TEXTS.required("endedOn", Type.DATE),
+                        TEXTS.required("findings", Type.LONGTEXT),
+                        TEXTS.choice("result", true, RESULT_PASSED, RESULT_RECTIFY, RESULT_REFER),
+                        TEXTS.optional("partySigned", Type.BOOLEAN)),
+                TEXTS.transition(ORDER_RECTIFICATION, RESULT, RECTIFYING, rectificationFields()),
+                TEXTS.transition(REFER, RESULT, REFERRED, referralFields()),
+                TEXTS.transition(CLOSE_PASSED, RESULT, CLOSED),
+                TEXTS.transition(START_FOLLOW_UP, RECTIFYING, REINSPECTING,
+                        TEXTS.required("followUpOn", Type.DATE),
+                        TEXTS.optional("partyReportedDone", Type.BOOLEAN),
+                        TEXTS.optional("partyReportedOn", Type.DATE),
+                        TEXTS.required("certificatesShown", Type.BOOLEAN)),
+                TEXTS.transition(RECORD_FOLLOW_UP, REINSPECTING, FOLLOWED_UP,
+                        TEXTS.choice("followUpResult", true, FOLLOW_UP_DONE, FOLLOW_UP_NOT_DONE),
+                        TEXTS.required("followUpFindings", Type.LONGTEXT)),
+                TEXTS.transition(CLOSE_RECTIFIED, FOLLOWED_UP, CLOSED),
+                TEXTS.transition(ORDER_AGAIN, FOLLOWED_UP, RECTIFYING, rectificationFields()),
+                TEXTS.transition(REFER_AFTER_FOLLOW_UP, FOLLOWED_UP, REFERRED, referralFields()),
+                TEXTS.transition("close_referred", REFERRED, CLOSED));
 
         return new Procedure(FILED, steps, transitions, List.of(
-                choice("source", true, SOURCE_PLAN, SOURCE_RANDOM, SOURCE_COMPLAINT, SOURCE_ASSIGNED, SOURCE_OTHER),
-                optional("drawId", Type.TEXT),
-                required("inspectionItem", Type.TEXT),
-                optional("inspectionBasis", Type.LONGTEXT),
-                optional("plannedOn", Type.DATE)), List.of());
+                TEXTS.choice("source", true, SOURCE_PLAN, SOURCE_RANDOM, SOURCE_COMPLAINT, SOURCE_ASSIGNED, SOURCE_OTHER),
+                TEXTS.optional("drawId", Type.TEXT),
+                TEXTS.required("inspectionItem", Type.TEXT),
+                TEXTS.optional("inspectionBasis", Type.LONGTEXT),
+                TEXTS.optional("plannedOn", Type.DATE)), List.of());
     }
 
     private static FieldDef[] rectificationFields() {
-        return new FieldDef[] {required("rectifyBy", Type.DATE), required("requirements", Type.LONGTEXT),
-                required("orderServedOn", Type.DATE)};
+        return new FieldDef[] {TEXTS.required("rectifyBy", Type.DATE), TEXTS.required("requirements", Type.LONGTEXT),
+                TEXTS.required("orderServedOn", Type.DATE)};
     }
 
     private static FieldDef[] referralFields() {
-        return new FieldDef[] {required("referredTo", Type.TEXT), required("referralReason", Type.LONGTEXT),
-                required("referredOn", Type.DATE)};
+        return new FieldDef[] {TEXTS.required("referredTo", Type.TEXT), TEXTS.required("referralReason", Type.LONGTEXT),
+                TEXTS.required("referredOn", Type.DATE)};
     }
 }

@@ -5,44 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.inspection.internal.InspectionProcedure.*;
+import static org.zhifa.testsupport.KindChecks.assertConflict;
+import static org.zhifa.testsupport.KindChecks.assertInvalid;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.FieldDef;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class InspectionKindTest {
 
     static final InspectionKind KIND = new InspectionKind(Configs.defaults(InspectionConfig.class));
-
-    static ZhifaException refused(ZhifaException.Kind kind, String code, Executable action) {
-        ZhifaException e = assertThrows(ZhifaException.class, action);
-        assertEquals(kind, e.kind(), e.getMessage());
-        assertEquals(code, e.code(), e.getMessage());
-        assertTrue(e.messageZh().contains("条"), "the Chinese message names the article: " + e.messageZh());
-        assertTrue(e.messageEn().contains("art"), "the English message names the article: " + e.messageEn());
-        return e;
-    }
-
-    static ZhifaException conflict(String code, Executable action) {
-        return refused(ZhifaException.Kind.CONFLICT, code, action);
-    }
-
-    static ZhifaException invalid(String code, String field, Executable action) {
-        ZhifaException e = refused(ZhifaException.Kind.INVALID, code, action);
-        assertEquals(field, e.field());
-        return e;
-    }
 
     static CaseBuilder withResult(String result) {
         return new CaseBuilder(KIND).took(INSPECT, RECORD_RESULT).field("startedAt", "2026-03-02T09:00")
@@ -59,7 +41,13 @@ class InspectionKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(InspectionConfig.class, "org.zhifa.kind.inspection");
         }
 
         @Test
@@ -109,23 +97,7 @@ class InspectionKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames());
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("inspection.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = InspectionKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(InspectionKind.class, "org/zhifa/kind/inspection/internal/messages", "inspection.");
         }
     }
 
@@ -136,7 +108,7 @@ class InspectionKindTest {
         /** 行政处罚法 55, 土地管理法 69. */
         @Test
         void certificatesAreShown() {
-            ZhifaException e = conflict("inspection.certificates", () -> filed.check(INSPECT, "2026-03-02T09:00",
+            ZhifaException e = assertConflict("inspection.certificates", () -> filed.check(INSPECT, "2026-03-02T09:00",
                     "startedAt", "2026-03-02T09:00", "location", "樟木乡", "certificatesShown", "false"));
             assertTrue(e.messageZh().contains("第五十五条"));
             assertDoesNotThrow(() -> filed.check(INSPECT, "2026-03-02T09:00",
@@ -145,16 +117,16 @@ class InspectionKindTest {
 
         @Test
         void aStartCannotLieAhead() {
-            invalid("inspection.field.future", "startedAt", () -> filed.check(INSPECT, "2026-03-02T09:00",
+            assertInvalid("inspection.field.future", "startedAt", () -> filed.check(INSPECT, "2026-03-02T09:00",
                     "startedAt", "2026-03-02T09:01", "location", "樟木乡", "certificatesShown", "true"));
         }
 
         @Test
         void theResultEndsOnOrAfterTheStart() {
             var onsite = new CaseBuilder(KIND).took(INSPECT).field("startedAt", "2026-03-02T09:00");
-            invalid("inspection.result.before-start", "endedOn", () -> onsite.check(RECORD_RESULT, "2026-03-02T11:00",
+            assertInvalid("inspection.result.before-start", "endedOn", () -> onsite.check(RECORD_RESULT, "2026-03-02T11:00",
                     "endedOn", "2026-03-01", "findings", "未发现问题", "result", RESULT_PASSED));
-            invalid("inspection.field.future", "endedOn", () -> onsite.check(RECORD_RESULT, "2026-03-02T11:00",
+            assertInvalid("inspection.field.future", "endedOn", () -> onsite.check(RECORD_RESULT, "2026-03-02T11:00",
                     "endedOn", "2026-03-03", "findings", "未发现问题", "result", RESULT_PASSED));
             assertDoesNotThrow(() -> onsite.check(RECORD_RESULT, "2026-03-02T11:00",
                     "endedOn", "2026-03-02", "findings", "未发现问题", "result", RESULT_PASSED));
@@ -162,10 +134,10 @@ class InspectionKindTest {
 
         @Test
         void theResultChoosesTheWay() {
-            conflict("inspection.result.mismatch", () -> withResult(RESULT_RECTIFY).check(CLOSE_PASSED, "2026-03-03T09:00"));
-            conflict("inspection.result.mismatch", () -> withResult(RESULT_PASSED).check(REFER, "2026-03-03T09:00",
+            assertConflict("inspection.result.mismatch", () -> withResult(RESULT_RECTIFY).check(CLOSE_PASSED, "2026-03-03T09:00"));
+            assertConflict("inspection.result.mismatch", () -> withResult(RESULT_PASSED).check(REFER, "2026-03-03T09:00",
                     "referredTo", "执法监察大队", "referralReason", "x", "referredOn", "2026-03-03"));
-            conflict("inspection.result.mismatch", () -> withResult(RESULT_REFER).check(ORDER_RECTIFICATION,
+            assertConflict("inspection.result.mismatch", () -> withResult(RESULT_REFER).check(ORDER_RECTIFICATION,
                     "2026-03-03T09:00", "rectifyBy", "2026-03-20", "requirements", "x", "orderServedOn", "2026-03-03"));
             assertDoesNotThrow(() -> withResult(RESULT_PASSED).check(CLOSE_PASSED, "2026-03-03T09:00"));
             assertDoesNotThrow(() -> withResult(RESULT_REFER).check(REFER, "2026-03-03T09:00",
@@ -179,7 +151,7 @@ class InspectionKindTest {
         @Test
         void theDeadlineLiesInTheFuture() {
             var result = withResult(RESULT_RECTIFY);
-            invalid("inspection.rectify.deadline", "rectifyBy", () -> result.check(ORDER_RECTIFICATION,
+            assertInvalid("inspection.rectify.deadline", "rectifyBy", () -> result.check(ORDER_RECTIFICATION,
                     "2026-03-03T09:00", "rectifyBy", "2026-03-03", "requirements", "拆除违建", "orderServedOn", "2026-03-03"));
             assertDoesNotThrow(() -> result.check(ORDER_RECTIFICATION, "2026-03-03T09:00",
                     "rectifyBy", "2026-03-04", "requirements", "拆除违建", "orderServedOn", "2026-03-03"));
@@ -187,7 +159,7 @@ class InspectionKindTest {
 
         @Test
         void noFollowUpUntilTheDeadlineHasPassed() {
-            ZhifaException e = conflict("inspection.follow-up.early", () -> rectifying().check(START_FOLLOW_UP,
+            ZhifaException e = assertConflict("inspection.follow-up.early", () -> rectifying().check(START_FOLLOW_UP,
                     "2026-03-20T09:00", "followUpOn", "2026-03-20", "certificatesShown", "true"));
             assertTrue(e.messageZh().contains("2026-03-20"));
             assertDoesNotThrow(() -> rectifying().check(START_FOLLOW_UP, "2026-03-21T09:00",
@@ -198,16 +170,16 @@ class InspectionKindTest {
         void unlessThePartyReportsItDone() {
             assertDoesNotThrow(() -> rectifying().check(START_FOLLOW_UP, "2026-03-10T09:00", "followUpOn", "2026-03-10",
                     "certificatesShown", "true", "partyReportedDone", "true", "partyReportedOn", "2026-03-09"));
-            invalid("inspection.field.missing", "partyReportedOn", () -> rectifying().check(START_FOLLOW_UP,
+            assertInvalid("inspection.field.missing", "partyReportedOn", () -> rectifying().check(START_FOLLOW_UP,
                     "2026-03-10T09:00", "followUpOn", "2026-03-10", "certificatesShown", "true", "partyReportedDone", "true"));
-            invalid("inspection.follow-up.report-after", "partyReportedOn", () -> rectifying().check(START_FOLLOW_UP,
+            assertInvalid("inspection.follow-up.report-after", "partyReportedOn", () -> rectifying().check(START_FOLLOW_UP,
                     "2026-03-10T09:00", "followUpOn", "2026-03-10", "certificatesShown", "true",
                     "partyReportedDone", "true", "partyReportedOn", "2026-03-11"));
         }
 
         @Test
         void theFollowUpShowsCertificatesToo() {
-            conflict("inspection.certificates", () -> rectifying().check(START_FOLLOW_UP, "2026-03-21T09:00",
+            assertConflict("inspection.certificates", () -> rectifying().check(START_FOLLOW_UP, "2026-03-21T09:00",
                     "followUpOn", "2026-03-21", "certificatesShown", "false"));
         }
 
@@ -216,12 +188,12 @@ class InspectionKindTest {
             var done = rectifying().took(START_FOLLOW_UP, RECORD_FOLLOW_UP).field("followUpResult", FOLLOW_UP_DONE);
             var notDone = rectifying().took(START_FOLLOW_UP, RECORD_FOLLOW_UP).field("followUpResult", FOLLOW_UP_NOT_DONE);
             assertDoesNotThrow(() -> done.check(CLOSE_RECTIFIED, "2026-03-22T09:00"));
-            conflict("inspection.follow-up.mismatch", () -> notDone.check(CLOSE_RECTIFIED, "2026-03-22T09:00"));
-            conflict("inspection.follow-up.mismatch", () -> done.check(REFER_AFTER_FOLLOW_UP, "2026-03-22T09:00",
+            assertConflict("inspection.follow-up.mismatch", () -> notDone.check(CLOSE_RECTIFIED, "2026-03-22T09:00"));
+            assertConflict("inspection.follow-up.mismatch", () -> done.check(REFER_AFTER_FOLLOW_UP, "2026-03-22T09:00",
                     "referredTo", "执法监察大队", "referralReason", "x", "referredOn", "2026-03-22"));
             assertDoesNotThrow(() -> notDone.check(ORDER_AGAIN, "2026-03-22T09:00",
                     "rectifyBy", "2026-04-10", "requirements", "x", "orderServedOn", "2026-03-22"));
-            invalid("inspection.rectify.deadline", "rectifyBy", () -> notDone.check(ORDER_AGAIN, "2026-03-22T09:00",
+            assertInvalid("inspection.rectify.deadline", "rectifyBy", () -> notDone.check(ORDER_AGAIN, "2026-03-22T09:00",
                     "rectifyBy", "2026-03-22", "requirements", "x", "orderServedOn", "2026-03-22"));
         }
     }

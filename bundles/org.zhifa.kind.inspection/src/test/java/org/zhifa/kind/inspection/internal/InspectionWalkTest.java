@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.zhifa.kind.inspection.internal.InspectionProcedure.*;
 
 import org.junit.jupiter.api.Test;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
 
 /** Inspections walked from 检查计划 to 结案 on lawful dates: the checks agree with one another. */
 class InspectionWalkTest {

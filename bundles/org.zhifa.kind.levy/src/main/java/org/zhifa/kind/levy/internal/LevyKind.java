@@ -1,8 +1,8 @@
 package org.zhifa.kind.levy.internal;
 
+import static org.zhifa.api.common.ZhifaException.Kind.CONFLICT;
+import static org.zhifa.api.common.ZhifaException.Kind.INVALID;
 import static org.zhifa.kind.levy.internal.LevyProcedure.*;
-import static org.zhifa.kind.levy.internal.Texts.conflict;
-import static org.zhifa.kind.levy.internal.Texts.invalid;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class LevyKind implements EnforcementKind {
 
     @Override
     public String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? Texts.en("kind.title") : Texts.zh("kind.title");
+        return TEXTS.text(locale, "kind.title");
     }
 
     @Override
@@ -80,13 +80,13 @@ public final class LevyKind implements EnforcementKind {
     public List<String> majorReasons(CaseFacts facts) {
         List<String> reasons = new ArrayList<>();
         if (facts.took(REQUEST_HEARING)) {
-            reasons.add(Texts.zh("major.hearing"));
+            reasons.add(TEXTS.zh("major.hearing"));
         }
         if (RISK_HIGH.equals(facts.fields().get("riskLevel"))) {
-            reasons.add(Texts.zh("major.risk"));
+            reasons.add(TEXTS.zh("major.risk"));
         }
         if (facts.text("unsignedCount").map(Integer::parseInt).orElse(0) > 0) {
-            reasons.add(Texts.zh("major.unsigned"));
+            reasons.add(TEXTS.zh("major.unsigned"));
         }
         return reasons;
     }
@@ -112,7 +112,7 @@ public final class LevyKind implements EnforcementKind {
             }
             case FIX_PLAN -> {
                 if (counts(c)) {
-                    throw conflict("levy.plan.hearing-required", value(c, "objectorCount"), value(c, "memberCount"),
+                    throw TEXTS.error(CONFLICT, "levy.plan.hearing-required", null, value(c, "objectorCount"), value(c, "memberCount"),
                             String.valueOf(config.objectionMajorityPercent()));
                 }
                 noticeRun(c, today, "levy.plan.notice-running");
@@ -120,7 +120,7 @@ public final class LevyKind implements EnforcementKind {
             case REGISTER -> {
                 LocalDate deadline = requireDate(c, "registrationDeadline");
                 if (!today.isAfter(deadline)) {
-                    throw conflict("levy.register.running", deadline.toString());
+                    throw TEXTS.error(CONFLICT, "levy.register.running", null, deadline.toString());
                 }
             }
             case SIGN_AGREEMENTS -> {
@@ -142,7 +142,7 @@ public final class LevyKind implements EnforcementKind {
             }
             case DECIDE_COMPENSATION -> {
                 if (unsigned(c) == 0) {
-                    throw conflict("levy.compensation.none-unsigned");
+                    throw TEXTS.error(CONFLICT, "levy.compensation.none-unsigned", null);
                 }
                 notAfter(c, "compensationDecidedOn", today);
                 notBefore(c, "compensationDecidedOn", requireDate(c, "levyNoticeOn"), "levy.compensation.before-notice");
@@ -152,12 +152,12 @@ public final class LevyKind implements EnforcementKind {
                 notAfter(c, "surrenderOrderedOn", today);
                 notBefore(c, "surrenderOrderedOn", requireDate(c, "compensationDecidedOn"), "levy.surrender.before-decision");
                 if (!requireDate(c, "surrenderBy").isAfter(ordered)) {
-                    throw invalid("levy.surrender.deadline", "surrenderBy", ordered.toString());
+                    throw TEXTS.error(INVALID, "levy.surrender.deadline", "surrenderBy", ordered.toString());
                 }
             }
             case CLOSE_AFTER_NOTICE -> {
                 if (unsigned(c) > 0) {
-                    throw conflict("levy.close.decision-owed", String.valueOf(unsigned(c)));
+                    throw TEXTS.error(CONFLICT, "levy.close.decision-owed", null, String.valueOf(unsigned(c)));
                 }
             }
             default -> { }
@@ -170,12 +170,12 @@ public final class LevyKind implements EnforcementKind {
         notAfter(c, "planNoticeOn", today);
         int days = (int) requireLong(c, "noticeDays");
         if (days < config.planNoticeDays()) {
-            throw invalid("levy.plan.notice-days", "noticeDays", String.valueOf(days),
+            throw TEXTS.error(INVALID, "levy.plan.notice-days", "noticeDays", String.valueOf(days),
                     String.valueOf(config.planNoticeDays()));
         }
         LocalDate preNoticeEnd = preNoticeEnd(c);
         if (!published.isAfter(preNoticeEnd)) {
-            throw conflict("levy.plan.pre-notice-running", preNoticeEnd.toString(),
+            throw TEXTS.error(CONFLICT, "levy.plan.pre-notice-running", null, preNoticeEnd.toString(),
                     String.valueOf(config.preNoticeWorkingDays()));
         }
         notBefore(c, "registrationDeadline", published, "levy.plan.registration-deadline");
@@ -187,19 +187,19 @@ public final class LevyKind implements EnforcementKind {
         notAfter(c, "appliedOn", today);
         LocalDate preNoticeEnd = preNoticeEnd(c);
         if (!applied.isAfter(preNoticeEnd)) {
-            throw conflict("levy.plan.pre-notice-running", preNoticeEnd.toString(),
+            throw TEXTS.error(CONFLICT, "levy.plan.pre-notice-running", null, preNoticeEnd.toString(),
                     String.valueOf(config.preNoticeWorkingDays()));
         }
         LocalDate noticeEnd = planNoticeEnd(c);
         if (!applied.isAfter(noticeEnd)) {
-            throw conflict("levy.apply.notice-running", requireDate(c, "planNoticeOn").toString(), noticeEnd.toString(),
+            throw TEXTS.error(CONFLICT, "levy.apply.notice-running", null, requireDate(c, "planNoticeOn").toString(), noticeEnd.toString(),
                     String.valueOf(noticeDays(c)));
         }
         if (!c.flag("feesInPlace")) {
-            throw conflict("levy.apply.fees");
+            throw TEXTS.error(CONFLICT, "levy.apply.fees", null);
         }
         if (unsigned(c) > 0 && c.value("unsignedExplanation").map(String::isBlank).orElse(true)) {
-            throw conflict("levy.apply.unsigned", String.valueOf(unsigned(c)));
+            throw TEXTS.error(CONFLICT, "levy.apply.unsigned", null, String.valueOf(unsigned(c)));
         }
     }
 
@@ -228,7 +228,7 @@ public final class LevyKind implements EnforcementKind {
     private void noticeRun(TransitionCheck c, LocalDate today, String code) {
         LocalDate end = planNoticeEnd(c);
         if (!today.isAfter(end)) {
-            throw conflict(code, end.toString());
+            throw TEXTS.error(CONFLICT, code, null, end.toString());
         }
     }
 
@@ -237,10 +237,10 @@ public final class LevyKind implements EnforcementKind {
         long members = requireLong(c, "memberCount");
         long objectors = requireLong(c, "objectorCount");
         if (members < 1) {
-            throw invalid("levy.count.members", "memberCount");
+            throw TEXTS.error(INVALID, "levy.count.members", "memberCount");
         }
         if (objectors < 0 || objectors > members) {
-            throw invalid("levy.count.objectors", "objectorCount", String.valueOf(members));
+            throw TEXTS.error(INVALID, "levy.count.objectors", "objectorCount", String.valueOf(members));
         }
         return objectors * 100 > members * config.objectionMajorityPercent();
     }
@@ -252,7 +252,7 @@ public final class LevyKind implements EnforcementKind {
     private static long nonNegative(TransitionCheck c, String field) {
         long n = requireLong(c, field);
         if (n < 0) {
-            throw invalid("levy.count.negative", field, field);
+            throw TEXTS.error(INVALID, "levy.count.negative", field, field);
         }
         return n;
     }
@@ -262,28 +262,28 @@ public final class LevyKind implements EnforcementKind {
     }
 
     private static long requireLong(TransitionCheck c, String field) {
-        return c.value(field).map(Long::parseLong).orElseThrow(() -> invalid("levy.field.missing", field, field));
+        return c.value(field).map(Long::parseLong).orElseThrow(() -> TEXTS.error(INVALID, "levy.field.missing", field, field));
     }
 
     private static void requireText(TransitionCheck c, String field, String code) {
         if (c.value(field).map(String::isBlank).orElse(true)) {
-            throw invalid(code, field);
+            throw TEXTS.error(INVALID, code, field);
         }
     }
 
     private static LocalDate requireDate(TransitionCheck c, String field) {
-        return c.date(field).orElseThrow(() -> invalid("levy.field.missing", field, field));
+        return c.date(field).orElseThrow(() -> TEXTS.error(INVALID, "levy.field.missing", field, field));
     }
 
     private static void notAfter(TransitionCheck c, String field, LocalDate today) {
         c.date(field).filter(d -> d.isAfter(today)).ifPresent(d -> {
-            throw invalid("levy.field.future", field, d.toString(), today.toString());
+            throw TEXTS.error(INVALID, "levy.field.future", field, d.toString(), today.toString());
         });
     }
 
     private static void notBefore(TransitionCheck c, String field, LocalDate earliest, String code) {
         c.date(field).filter(d -> d.isBefore(earliest)).ifPresent(d -> {
-            throw invalid(code, field, d.toString(), earliest.toString());
+            throw TEXTS.error(INVALID, code, field, d.toString(), earliest.toString());
         });
     }
 }

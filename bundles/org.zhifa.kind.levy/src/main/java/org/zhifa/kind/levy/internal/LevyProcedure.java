@@ -1,18 +1,12 @@
 package org.zhifa.kind.levy.internal;
 
-import static org.zhifa.kind.levy.internal.Texts.choice;
-import static org.zhifa.kind.levy.internal.Texts.en;
-import static org.zhifa.kind.levy.internal.Texts.optional;
-import static org.zhifa.kind.levy.internal.Texts.required;
-import static org.zhifa.kind.levy.internal.Texts.step;
-import static org.zhifa.kind.levy.internal.Texts.transition;
-import static org.zhifa.kind.levy.internal.Texts.zh;
-
 import java.util.List;
 import java.util.Set;
 
 import org.zhifa.api.common.Roles;
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef.Type;
+import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.TimerRule.DayCount;
@@ -67,114 +61,117 @@ final class LevyProcedure {
     static final String TIMER_PLAN_NOTICE = "plan_notice_period";
     static final String TIMER_LEVY_NOTICE = "levy_notice_due";
 
+    static final KindTexts TEXTS = new KindTexts("org.zhifa.kind.levy.internal.messages",
+            LevyProcedure.class.getClassLoader());
+
     private LevyProcedure() {}
 
     static Procedure build(LevyConfig config) {
         var steps = AvItems.apply(List.of(
-                step(FILED),
-                step(PRE_NOTICED).documents("levy.pre-notice"),
-                step(SURVEYED).documents("levy.survey-report", "levy.risk-assessment"),
-                step(PLAN_NOTICED).documents("levy.plan-notice"),
-                step(HEARING).documents("levy.hearing-record"),
-                step(PLAN_FIXED),
-                step(REGISTERED).documents("levy.registration-list"),
-                step(AGREEMENTS).documents("levy.agreement"),
-                step(APPLIED).documents("levy.application"),
-                step(APPROVED),
-                step(LEVY_NOTICED).documents("levy.levy-notice"),
-                step(COMPENSATION_DECIDED).documents("levy.compensation-decision"),
-                step(SURRENDER_ORDERED).documents("levy.surrender-order"),
-                step(CLOSED).closes()),
+                TEXTS.step(FILED),
+                TEXTS.step(PRE_NOTICED).documents("levy.pre-notice"),
+                TEXTS.step(SURVEYED).documents("levy.survey-report", "levy.risk-assessment"),
+                TEXTS.step(PLAN_NOTICED).documents("levy.plan-notice"),
+                TEXTS.step(HEARING).documents("levy.hearing-record"),
+                TEXTS.step(PLAN_FIXED),
+                TEXTS.step(REGISTERED).documents("levy.registration-list"),
+                TEXTS.step(AGREEMENTS).documents("levy.agreement"),
+                TEXTS.step(APPLIED).documents("levy.application"),
+                TEXTS.step(APPROVED),
+                TEXTS.step(LEVY_NOTICED).documents("levy.levy-notice"),
+                TEXTS.step(COMPENSATION_DECIDED).documents("levy.compensation-decision"),
+                TEXTS.step(SURRENDER_ORDERED).documents("levy.surrender-order"),
+                TEXTS.step(CLOSED).closes()),
                 config.avRequired(), config.avUninterrupted());
 
         var transitions = List.of(
-                transition(PRE_NOTICE, FILED, PRE_NOTICED,
-                        required("preNoticeOn", Type.DATE),
-                        required("levyScope", Type.LONGTEXT),
-                        required("levyPurpose", Type.LONGTEXT),
-                        required("surveyArrangement", Type.LONGTEXT),
-                        required("noticePlaces", Type.TEXT)),
-                transition(SURVEY, PRE_NOTICED, SURVEYED,
-                        required("surveyResult", Type.LONGTEXT),
-                        required("riskAssessment", Type.LONGTEXT),
-                        choice("riskLevel", true, RISK_LOW, RISK_MEDIUM, RISK_HIGH),
-                        optional("riskMeasures", Type.LONGTEXT)),
-                transition(PLAN_NOTICE, SURVEYED, PLAN_NOTICED,
-                        required("planNoticeOn", Type.DATE),
-                        required("noticeDays", Type.INTEGER),
-                        required("landStatus", Type.LONGTEXT),
-                        required("compensationStandard", Type.LONGTEXT),
-                        required("resettlement", Type.LONGTEXT),
-                        required("socialSecurity", Type.LONGTEXT),
-                        required("registrationDeadline", Type.DATE),
-                        required("objectionChannel", Type.TEXT)),
-                transition(REQUEST_HEARING, PLAN_NOTICED, HEARING,
-                        required("memberCount", Type.INTEGER),
-                        required("objectorCount", Type.INTEGER)),
-                transition(HOLD_HEARING, HEARING, PLAN_FIXED,
-                        required("hearingOn", Type.DATE),
-                        required("hearingRecord", Type.LONGTEXT),
-                        required("planRevised", Type.BOOLEAN),
-                        optional("planRevision", Type.LONGTEXT)),
-                transition(FIX_PLAN, PLAN_NOTICED, PLAN_FIXED,
-                        required("memberCount", Type.INTEGER),
-                        required("objectorCount", Type.INTEGER),
-                        required("opinionsSummary", Type.LONGTEXT)),
-                transition(REGISTER, PLAN_FIXED, REGISTERED,
-                        required("registeredCount", Type.INTEGER),
-                        optional("registrationNote", Type.LONGTEXT)),
-                transition(SIGN_AGREEMENTS, REGISTERED, AGREEMENTS,
-                        required("signedCount", Type.INTEGER),
-                        required("unsignedCount", Type.INTEGER),
-                        optional("unsignedExplanation", Type.LONGTEXT),
-                        required("feesInPlace", Type.BOOLEAN)),
-                transition(APPLY, AGREEMENTS, APPLIED,
-                        required("appliedOn", Type.DATE),
-                        required("applicationNo", Type.TEXT)).roles(Roles.LEADER),
-                transition(APPROVE, APPLIED, APPROVED,
-                        required("approvalNo", Type.TEXT),
-                        required("approvedOn", Type.DATE),
-                        required("approvalReceivedOn", Type.DATE)),
-                transition(REJECT, APPLIED, CLOSED,
-                        required("rejectionNote", Type.LONGTEXT)),
-                transition(LEVY_NOTICE, APPROVED, LEVY_NOTICED,
-                        required("levyNoticeOn", Type.DATE),
-                        required("levyNoticeScope", Type.LONGTEXT),
-                        required("levySchedule", Type.LONGTEXT)),
-                transition(DECIDE_COMPENSATION, LEVY_NOTICED, COMPENSATION_DECIDED,
-                        required("compensationDecisionNo", Type.TEXT),
-                        required("compensationDecidedOn", Type.DATE),
-                        required("compensationParties", Type.LONGTEXT),
-                        required("compensationContent", Type.LONGTEXT),
-                        required("reviewBody", Type.TEXT),
-                        required("court", Type.TEXT)).roles(Roles.LEADER),
-                transition(ORDER_SURRENDER, COMPENSATION_DECIDED, SURRENDER_ORDERED,
-                        required("surrenderDecisionNo", Type.TEXT),
-                        required("surrenderOrderedOn", Type.DATE),
-                        required("surrenderParties", Type.LONGTEXT),
-                        required("surrenderBy", Type.DATE),
-                        required("reviewBody", Type.TEXT),
-                        required("court", Type.TEXT)).roles(Roles.LEADER),
-                transition(CLOSE_AFTER_NOTICE, LEVY_NOTICED, CLOSED),
-                transition("close_after_decision", COMPENSATION_DECIDED, CLOSED),
-                transition("close_after_surrender", SURRENDER_ORDERED, CLOSED));
+                TEXTS.transition(PRE_NOTICE, FILED, PRE_NOTICED,
+                        TEXTS.required("preNoticeOn", Type.DATE),
+                        TEXTS.required("levyScope", Type.LONGTEXT),
+                        TEXTS.required("levyPurpose", Type.LONGTEXT),
+                        TEXTS.required("surveyArrangement", Type.LONGTEXT),
+                        TEXTS.required("noticePlaces", Type.TEXT)),
+                TEXTS.transition(SURVEY, PRE_NOTICED, SURVEYED,
+                        TEXTS.required("surveyResult", Type.LONGTEXT),
+                        TEXTS.required("riskAssessment", Type.LONGTEXT),
+                        TEXTS.choice("riskLevel", true, RISK_LOW, RISK_MEDIUM, RISK_HIGH),
+                        TEXTS.optional("riskMeasures", Type.LONGTEXT)),
+                TEXTS.transition(PLAN_NOTICE, SURVEYED, PLAN_NOTICED,
+                        TEXTS.required("planNoticeOn", Type.DATE),
+                        TEXTS.required("noticeDays", Type.INTEGER),
+                        TEXTS.required("landStatus", Type.LONGTEXT),
+                        TEXTS.required("compensationStandard", Type.LONGTEXT),
+                        TEXTS.required("resettlement", Type.LONGTEXT),
+                        TEXTS.required("socialSecurity", Type.LONGTEXT),
+                        TEXTS.required("registrationDeadline", Type.DATE),
+                        TEXTS.required("objectionChannel", Type.TEXT)),
+                TEXTS.transition(REQUEST_HEARING, PLAN_NOTICED, HEARING,
+                        TEXTS.required("memberCount", Type.INTEGER),
+                        TEXTS.required("objectorCount", Type.INTEGER)),
+                TEXTS.transition(HOLD_HEARING, HEARING, PLAN_FIXED,
+                        TEXTS.required("hearingOn", Type.DATE),
+                        TEXTS.required("hearingRecord", Type.LONGTEXT),
+                        TEXTS.required("planRevised", Type.BOOLEAN),
+                        TEXTS.optional("planRevision", Type.LONGTEXT)),
+                TEXTS.transition(FIX_PLAN, PLAN_NOTICED, PLAN_FIXED,
+                        TEXTS.required("memberCount", Type.INTEGER),
+                        TEXTS.required("objectorCount", Type.INTEGER),
+                        TEXTS.required("opinionsSummary", Type.LONGTEXT)),
+                TEXTS.transition(REGISTER, PLAN_FIXED, REGISTERED,
+                        TEXTS.required("registeredCount", Type.INTEGER),
+                        TEXTS.optional("registrationNote", Type.LONGTEXT)),
+                TEXTS.transition(SIGN_AGREEMENTS, REGISTERED, AGREEMENTS,
+                        TEXTS.required("signedCount", Type.INTEGER),
+                        TEXTS.required("unsignedCount", Type.INTEGER),
+                        TEXTS.optional("unsignedExplanation", Type.LONGTEXT),
+                        TEXTS.required("feesInPlace", Type.BOOLEAN)),
+                TEXTS.transition(APPLY, AGREEMENTS, APPLIED,
+                        TEXTS.required("appliedOn", Type.DATE),
+                        TEXTS.required("applicationNo", Type.TEXT)).roles(Roles.LEADER),
+                TEXTS.transition(APPROVE, APPLIED, APPROVED,
+                        TEXTS.required("approvalNo", Type.TEXT),
+                        TEXTS.required("approvedOn", Type.DATE),
+                        TEXTS.required("approvalReceivedOn", Type.DATE)),
+                TEXTS.transition(REJECT, APPLIED, CLOSED,
+                        TEXTS.required("rejectionNote", Type.LONGTEXT)),
+                TEXTS.transition(LEVY_NOTICE, APPROVED, LEVY_NOTICED,
+                        TEXTS.required("levyNoticeOn", Type.DATE),
+                        TEXTS.required("levyNoticeScope", Type.LONGTEXT),
+                        TEXTS.required("levySchedule", Type.LONGTEXT)),
+                TEXTS.transition(DECIDE_COMPENSATION, LEVY_NOTICED, COMPENSATION_DECIDED,
+                        TEXTS.required("compensationDecisionNo", Type.TEXT),
+                        TEXTS.required("compensationDecidedOn", Type.DATE),
+                        TEXTS.required("compensationParties", Type.LONGTEXT),
+                        TEXTS.required("compensationContent", Type.LONGTEXT),
+                        TEXTS.required("reviewBody", Type.TEXT),
+                        TEXTS.required("court", Type.TEXT)).roles(Roles.LEADER),
+                TEXTS.transition(ORDER_SURRENDER, COMPENSATION_DECIDED, SURRENDER_ORDERED,
+                        TEXTS.required("surrenderDecisionNo", Type.TEXT),
+                        TEXTS.required("surrenderOrderedOn", Type.DATE),
+                        TEXTS.required("surrenderParties", Type.LONGTEXT),
+                        TEXTS.required("surrenderBy", Type.DATE),
+                        TEXTS.required("reviewBody", Type.TEXT),
+                        TEXTS.required("court", Type.TEXT)).roles(Roles.LEADER),
+                TEXTS.transition(CLOSE_AFTER_NOTICE, LEVY_NOTICED, CLOSED),
+                TEXTS.transition("close_after_decision", COMPENSATION_DECIDED, CLOSED),
+                TEXTS.transition("close_after_surrender", SURRENDER_ORDERED, CLOSED));
 
         var timers = List.of(
-                new TimerRule(TIMER_PRE_NOTICE, zh("timer." + TIMER_PRE_NOTICE), en("timer." + TIMER_PRE_NOTICE),
+                new TimerRule(TIMER_PRE_NOTICE, TEXTS.zh("timer." + TIMER_PRE_NOTICE), TEXTS.en("timer." + TIMER_PRE_NOTICE),
                         PRE_NOTICED, "preNoticeOn", Set.of(PLAN_NOTICED, CLOSED), config.preNoticeWorkingDays(),
-                        DayCount.WORKING_DAYS, zh("basis.regulation26")),
-                new TimerRule(TIMER_PLAN_NOTICE, zh("timer." + TIMER_PLAN_NOTICE), en("timer." + TIMER_PLAN_NOTICE),
+                        DayCount.WORKING_DAYS, TEXTS.zh("basis.regulation26")),
+                new TimerRule(TIMER_PLAN_NOTICE, TEXTS.zh("timer." + TIMER_PLAN_NOTICE), TEXTS.en("timer." + TIMER_PLAN_NOTICE),
                         PLAN_NOTICED, "planNoticeOn", Set.of(PLAN_FIXED, CLOSED), config.planNoticeDays(),
-                        DayCount.CALENDAR_DAYS, zh("basis.law47")),
-                new TimerRule(TIMER_LEVY_NOTICE, zh("timer." + TIMER_LEVY_NOTICE), en("timer." + TIMER_LEVY_NOTICE),
+                        DayCount.CALENDAR_DAYS, TEXTS.zh("basis.law47")),
+                new TimerRule(TIMER_LEVY_NOTICE, TEXTS.zh("timer." + TIMER_LEVY_NOTICE), TEXTS.en("timer." + TIMER_LEVY_NOTICE),
                         APPROVED, "approvalReceivedOn", Set.of(LEVY_NOTICED, CLOSED), config.levyNoticeWorkingDays(),
-                        DayCount.WORKING_DAYS, zh("basis.regulation31")));
+                        DayCount.WORKING_DAYS, TEXTS.zh("basis.regulation31")));
 
         return new Procedure(FILED, steps, transitions, List.of(
-                required("landLocation", Type.TEXT),
-                required("landArea", Type.TEXT),
-                required("collective", Type.TEXT),
-                choice("publicPurpose", true, PURPOSES),
-                choice("approvingAuthority", true, "国务院", "省、自治区、直辖市人民政府")), timers);
+                TEXTS.required("landLocation", Type.TEXT),
+                TEXTS.required("landArea", Type.TEXT),
+                TEXTS.required("collective", Type.TEXT),
+                TEXTS.choice("publicPurpose", true, PURPOSES),
+                TEXTS.choice("approvingAuthority", true, "国务院", "省、自治区、直辖市人民政府")), timers);
     }
 }

@@ -5,43 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zhifa.kind.levy.internal.LevyProcedure.*;
+import static org.zhifa.testsupport.KindChecks.assertConflict;
+import static org.zhifa.testsupport.KindChecks.assertInvalid;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.TimerRule;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
+import org.zhifa.testsupport.KindChecks;
+import org.zhifa.testsupport.ProcedureAssertions;
 
 class LevyKindTest {
 
     static final LevyKind KIND = new LevyKind(Configs.defaults(LevyConfig.class));
-
-    static ZhifaException refused(ZhifaException.Kind kind, String code, Executable action) {
-        ZhifaException e = assertThrows(ZhifaException.class, action);
-        assertEquals(kind, e.kind(), e.getMessage());
-        assertEquals(code, e.code(), e.getMessage());
-        assertTrue(e.messageZh().contains("条"), "the Chinese message names the article: " + e.messageZh());
-        assertTrue(e.messageEn().contains("art"), "the English message names the article: " + e.messageEn());
-        return e;
-    }
-
-    static ZhifaException conflict(String code, Executable action) {
-        return refused(ZhifaException.Kind.CONFLICT, code, action);
-    }
-
-    static ZhifaException invalid(String code, String field, Executable action) {
-        ZhifaException e = refused(ZhifaException.Kind.INVALID, code, action);
-        assertEquals(field, e.field());
-        return e;
-    }
 
     /** Pre-notice 2026-03-02 (Monday); plan published 2026-03-17, 30 days, registration until 2026-04-10. */
     static CaseBuilder noticed() {
@@ -59,7 +41,13 @@ class LevyKindTest {
     class Shape {
         @Test
         void procedureIsWellFormed() {
-            ProcedureShape.assertWellFormed(KIND);
+            ProcedureAssertions.assertWellFormed(KIND);
+            ProcedureAssertions.assertEveryTransitionLeavesItsStep(KIND.procedure());
+        }
+
+        @Test
+        void shippedConfigurationEqualsTheDefaults() throws IOException {
+            Configs.assertShippedConfig(LevyConfig.class, "org.zhifa.kind.levy");
         }
 
         @Test
@@ -108,23 +96,7 @@ class LevyKindTest {
 
         @Test
         void everyRefusalTextExistsInBothLanguagesAndNamesItsArticle() throws IOException {
-            Properties zh = load("messages.properties");
-            Properties en = load("messages_en.properties");
-            assertEquals(zh.stringPropertyNames(), en.stringPropertyNames());
-            for (String key : zh.stringPropertyNames()) {
-                if (key.startsWith("levy.")) {
-                    assertTrue(zh.getProperty(key).contains("条"), key);
-                    assertTrue(en.getProperty(key).contains("art"), key);
-                }
-            }
-        }
-
-        private Properties load(String name) throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = LevyKind.class.getResourceAsStream(name)) {
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-            return p;
+            KindChecks.assertRefusalTexts(LevyKind.class, "org/zhifa/kind/levy/internal/messages", "levy.");
         }
     }
 
@@ -134,7 +106,7 @@ class LevyKindTest {
         @Test
         void refusedOnTheLastDayOfTheNoticeAllowedTheDayAfter() {
             // 2026-03-17 + 30 days = 2026-04-16, a Thursday
-            ZhifaException e = conflict("levy.apply.notice-running", () -> agreed().check(APPLY, "2026-04-16T10:00",
+            ZhifaException e = assertConflict("levy.apply.notice-running", () -> agreed().check(APPLY, "2026-04-16T10:00",
                     "appliedOn", "2026-04-16", "applicationNo", "衡县政〔2026〕1号"));
             assertTrue(e.messageZh().contains("第四十七条") && e.messageZh().contains("2026-04-16"), e.messageZh());
             assertDoesNotThrow(() -> agreed().check(APPLY, "2026-04-17T10:00", "appliedOn", "2026-04-17",
@@ -145,7 +117,7 @@ class LevyKindTest {
         void aNoticeEndingOnAHolidayRunsToTheNextWorkingDay() {
             // 2026-01-16 + 30 = 2026-02-15, inside the Spring Festival: the period ends 2026-02-24
             var c = agreed().field("preNoticeOn", "2025-12-15").field("planNoticeOn", "2026-01-16");
-            conflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-02-24T10:00", "appliedOn", "2026-02-24",
+            assertConflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-02-24T10:00", "appliedOn", "2026-02-24",
                     "applicationNo", "1"));
             assertDoesNotThrow(() -> c.check(APPLY, "2026-02-25T10:00", "appliedOn", "2026-02-25", "applicationNo", "1"));
         }
@@ -157,7 +129,7 @@ class LevyKindTest {
                     .field("preNoticeOn", "2026-03-02").field("planNoticeOn", "2026-03-17").field("noticeDays", "45")
                     .field("unsignedCount", "0").field("feesInPlace", "true");
             // 2026-03-17 + 45 = 2026-05-01 (劳动节 is not in the test calendar; a Friday)
-            conflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-05-01T10:00", "appliedOn", "2026-05-01",
+            assertConflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-05-01T10:00", "appliedOn", "2026-05-01",
                     "applicationNo", "1"));
             assertDoesNotThrow(() -> c.check(APPLY, "2026-05-02T10:00", "appliedOn", "2026-05-02", "applicationNo", "1"));
         }
@@ -166,7 +138,7 @@ class LevyKindTest {
         void aLongerPublishedNoticeIsHonoured() {
             var c = agreed().field("noticeDays", "40");
             // 2026-03-17 + 40 = 2026-04-26, a Sunday: ends Monday 2026-04-27
-            conflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-04-27T10:00", "appliedOn", "2026-04-27",
+            assertConflict("levy.apply.notice-running", () -> c.check(APPLY, "2026-04-27T10:00", "appliedOn", "2026-04-27",
                     "applicationNo", "1"));
             assertDoesNotThrow(() -> c.check(APPLY, "2026-04-28T10:00", "appliedOn", "2026-04-28", "applicationNo", "1"));
         }
@@ -174,14 +146,14 @@ class LevyKindTest {
         @Test
         void costsMustBeSecured() {
             var c = agreed().field("feesInPlace", "false");
-            conflict("levy.apply.fees", () -> c.check(APPLY, "2026-04-20T10:00", "appliedOn", "2026-04-20",
+            assertConflict("levy.apply.fees", () -> c.check(APPLY, "2026-04-20T10:00", "appliedOn", "2026-04-20",
                     "applicationNo", "1"));
         }
 
         @Test
         void unsignedHoldersAreExplained() {
             var c = agreed().field("unsignedCount", "2");
-            conflict("levy.apply.unsigned", () -> c.check(APPLY, "2026-04-20T10:00", "appliedOn", "2026-04-20",
+            assertConflict("levy.apply.unsigned", () -> c.check(APPLY, "2026-04-20T10:00", "appliedOn", "2026-04-20",
                     "applicationNo", "1"));
             var explained = agreed().field("unsignedCount", "2").field("unsignedExplanation", "两户对安置地点有异议");
             assertDoesNotThrow(() -> explained.check(APPLY, "2026-04-20T10:00", "appliedOn", "2026-04-20",
@@ -190,7 +162,7 @@ class LevyKindTest {
 
         @Test
         void anApplicationCannotBeDatedAhead() {
-            invalid("levy.field.future", "appliedOn", () -> agreed().check(APPLY, "2026-04-20T10:00",
+            assertInvalid("levy.field.future", "appliedOn", () -> agreed().check(APPLY, "2026-04-20T10:00",
                     "appliedOn", "2026-04-21", "applicationNo", "1"));
         }
     }
@@ -207,7 +179,7 @@ class LevyKindTest {
         @Test
         void tenWorkingDaysAfterThePreNotice() {
             // working days after Monday 2026-03-02: the tenth is Monday 2026-03-16
-            conflict("levy.plan.pre-notice-running", () -> surveyed.check(PLAN_NOTICE, "2026-03-16T10:00",
+            assertConflict("levy.plan.pre-notice-running", () -> surveyed.check(PLAN_NOTICE, "2026-03-16T10:00",
                     plan("2026-03-16", "30")));
             assertDoesNotThrow(() -> surveyed.check(PLAN_NOTICE, "2026-03-17T10:00", plan("2026-03-17", "30")));
         }
@@ -216,13 +188,13 @@ class LevyKindTest {
         void theSpringFestivalDoesNotCount() {
             // pre-notice Friday 2026-02-13: working days 14 (Sat, adjusted), 24, 25, 26, 27, 28 (Sat, adjusted), 3-02, 3-03, 3-04, 3-05
             var c = new CaseBuilder(KIND).took(PRE_NOTICE, SURVEY).field("preNoticeOn", "2026-02-13");
-            conflict("levy.plan.pre-notice-running", () -> c.check(PLAN_NOTICE, "2026-03-05T10:00", plan("2026-03-05", "30")));
+            assertConflict("levy.plan.pre-notice-running", () -> c.check(PLAN_NOTICE, "2026-03-05T10:00", plan("2026-03-05", "30")));
             assertDoesNotThrow(() -> c.check(PLAN_NOTICE, "2026-03-06T10:00", plan("2026-03-06", "30")));
         }
 
         @Test
         void thirtyDaysAtLeast() {
-            invalid("levy.plan.notice-days", "noticeDays", () -> surveyed.check(PLAN_NOTICE, "2026-03-20T10:00",
+            assertInvalid("levy.plan.notice-days", "noticeDays", () -> surveyed.check(PLAN_NOTICE, "2026-03-20T10:00",
                     plan("2026-03-20", "29")));
             assertDoesNotThrow(() -> surveyed.check(PLAN_NOTICE, "2026-03-20T10:00", plan("2026-03-20", "30")));
         }
@@ -230,7 +202,7 @@ class LevyKindTest {
         @Test
         void aHighRiskNeedsMeasures() {
             var c = new CaseBuilder(KIND).took(PRE_NOTICE).field("preNoticeOn", "2026-03-02");
-            invalid("levy.survey.risk-measures", "riskMeasures", () -> c.check(SURVEY, "2026-03-10T10:00",
+            assertInvalid("levy.survey.risk-measures", "riskMeasures", () -> c.check(SURVEY, "2026-03-10T10:00",
                     "riskLevel", RISK_HIGH));
             assertDoesNotThrow(() -> c.check(SURVEY, "2026-03-10T10:00", "riskLevel", RISK_MEDIUM));
         }
@@ -238,7 +210,7 @@ class LevyKindTest {
         @Test
         void theLevyNoticeFollowsTheApproval() {
             var approved = agreed().took(APPLY, APPROVE).field("approvalReceivedOn", "2026-05-06");
-            invalid("levy.notice.before-approval", "levyNoticeOn", () -> approved.check(LEVY_NOTICE, "2026-05-06T10:00",
+            assertInvalid("levy.notice.before-approval", "levyNoticeOn", () -> approved.check(LEVY_NOTICE, "2026-05-06T10:00",
                     "levyNoticeOn", "2026-05-05"));
             assertDoesNotThrow(() -> approved.check(LEVY_NOTICE, "2026-05-06T10:00", "levyNoticeOn", "2026-05-06"));
         }
@@ -249,7 +221,7 @@ class LevyKindTest {
     class Hearing {
         @Test
         void aMajorityObjectingRequiresAHearing() {
-            ZhifaException e = conflict("levy.plan.hearing-required", () -> noticed().check(FIX_PLAN, "2026-04-20T10:00",
+            ZhifaException e = assertConflict("levy.plan.hearing-required", () -> noticed().check(FIX_PLAN, "2026-04-20T10:00",
                     "memberCount", "100", "objectorCount", "51", "opinionsSummary", "多数反对"));
             assertTrue(e.messageZh().contains("听证"));
             assertDoesNotThrow(() -> noticed().check(FIX_PLAN, "2026-04-20T10:00",
@@ -261,7 +233,7 @@ class LevyKindTest {
             var kind = new LevyKind(Configs.of(LevyConfig.class, Map.of("objectionMajorityPercent", 33)));
             var c = new CaseBuilder(kind).took(PRE_NOTICE, SURVEY, PLAN_NOTICE).field("planNoticeOn", "2026-03-17")
                     .field("noticeDays", "30");
-            conflict("levy.plan.hearing-required", () -> c.check(FIX_PLAN, "2026-04-20T10:00",
+            assertConflict("levy.plan.hearing-required", () -> c.check(FIX_PLAN, "2026-04-20T10:00",
                     "memberCount", "100", "objectorCount", "34", "opinionsSummary", "x"));
             assertDoesNotThrow(() -> c.check(FIX_PLAN, "2026-04-20T10:00", "memberCount", "100", "objectorCount", "33",
                     "opinionsSummary", "x"));
@@ -269,27 +241,27 @@ class LevyKindTest {
 
         @Test
         void thePlanIsNotFixedWhileTheNoticeRuns() {
-            conflict("levy.plan.notice-running", () -> noticed().check(FIX_PLAN, "2026-04-16T10:00",
+            assertConflict("levy.plan.notice-running", () -> noticed().check(FIX_PLAN, "2026-04-16T10:00",
                     "memberCount", "100", "objectorCount", "0", "opinionsSummary", "无异议"));
             assertDoesNotThrow(() -> noticed().check(FIX_PLAN, "2026-04-17T10:00",
                     "memberCount", "100", "objectorCount", "0", "opinionsSummary", "无异议"));
             var hearing = noticed().took(REQUEST_HEARING);
-            conflict("levy.plan.notice-running", () -> hearing.check(HOLD_HEARING, "2026-04-16T10:00",
+            assertConflict("levy.plan.notice-running", () -> hearing.check(HOLD_HEARING, "2026-04-16T10:00",
                     "hearingOn", "2026-04-16", "hearingRecord", "笔录", "planRevised", "false"));
         }
 
         @Test
         void aRevisedPlanRecordsTheRevision() {
             var hearing = noticed().took(REQUEST_HEARING);
-            invalid("levy.hearing.revision", "planRevision", () -> hearing.check(HOLD_HEARING, "2026-04-20T10:00",
+            assertInvalid("levy.hearing.revision", "planRevision", () -> hearing.check(HOLD_HEARING, "2026-04-20T10:00",
                     "hearingOn", "2026-04-20", "hearingRecord", "笔录", "planRevised", "true"));
         }
 
         @Test
         void countsAreSane() {
-            invalid("levy.count.objectors", "objectorCount", () -> noticed().check(REQUEST_HEARING, "2026-04-01T10:00",
+            assertInvalid("levy.count.objectors", "objectorCount", () -> noticed().check(REQUEST_HEARING, "2026-04-01T10:00",
                     "memberCount", "10", "objectorCount", "11"));
-            invalid("levy.count.members", "memberCount", () -> noticed().check(REQUEST_HEARING, "2026-04-01T10:00",
+            assertInvalid("levy.count.members", "memberCount", () -> noticed().check(REQUEST_HEARING, "2026-04-01T10:00",
                     "memberCount", "0", "objectorCount", "0"));
         }
 
@@ -308,16 +280,16 @@ class LevyKindTest {
         @Test
         void registrationClosesAfterItsDeadline() {
             var fixed = noticed().took(FIX_PLAN);
-            conflict("levy.register.running", () -> fixed.check(REGISTER, "2026-04-10T10:00", "registeredCount", "40"));
+            assertConflict("levy.register.running", () -> fixed.check(REGISTER, "2026-04-10T10:00", "registeredCount", "40"));
             assertDoesNotThrow(() -> fixed.check(REGISTER, "2026-04-11T10:00", "registeredCount", "40"));
         }
 
         @Test
         void unsignedAgreementsAreExplained() {
             var registered = noticed().took(FIX_PLAN, REGISTER);
-            invalid("levy.agreements.explain", "unsignedExplanation", () -> registered.check(SIGN_AGREEMENTS,
+            assertInvalid("levy.agreements.explain", "unsignedExplanation", () -> registered.check(SIGN_AGREEMENTS,
                     "2026-04-20T10:00", "signedCount", "38", "unsignedCount", "2", "feesInPlace", "true"));
-            invalid("levy.count.negative", "unsignedCount", () -> registered.check(SIGN_AGREEMENTS,
+            assertInvalid("levy.count.negative", "unsignedCount", () -> registered.check(SIGN_AGREEMENTS,
                     "2026-04-20T10:00", "signedCount", "38", "unsignedCount", "-1", "feesInPlace", "true"));
             assertDoesNotThrow(() -> registered.check(SIGN_AGREEMENTS, "2026-04-20T10:00", "signedCount", "40",
                     "unsignedCount", "0", "feesInPlace", "true"));
@@ -330,11 +302,11 @@ class LevyKindTest {
 
         @Test
         void unsignedHoldersGetADecisionBeforeClosing() {
-            conflict("levy.close.decision-owed", () -> noticedLevy("2").check(CLOSE_AFTER_NOTICE, "2026-06-01T10:00"));
+            assertConflict("levy.close.decision-owed", () -> noticedLevy("2").check(CLOSE_AFTER_NOTICE, "2026-06-01T10:00"));
             assertDoesNotThrow(() -> noticedLevy("0").check(CLOSE_AFTER_NOTICE, "2026-06-01T10:00"));
-            conflict("levy.compensation.none-unsigned", () -> noticedLevy("0").check(DECIDE_COMPENSATION,
+            assertConflict("levy.compensation.none-unsigned", () -> noticedLevy("0").check(DECIDE_COMPENSATION,
                     "2026-06-01T10:00", "compensationDecidedOn", "2026-06-01"));
-            invalid("levy.compensation.before-notice", "compensationDecidedOn", () -> noticedLevy("2").check(
+            assertInvalid("levy.compensation.before-notice", "compensationDecidedOn", () -> noticedLevy("2").check(
                     DECIDE_COMPENSATION, "2026-06-01T10:00", "compensationDecidedOn", "2026-05-07"));
             assertDoesNotThrow(() -> noticedLevy("2").check(DECIDE_COMPENSATION, "2026-06-01T10:00",
                     "compensationDecidedOn", "2026-06-01"));
@@ -343,9 +315,9 @@ class LevyKindTest {
         @Test
         void theHandOverOrderSetsADeadline() {
             var decided = noticedLevy("2").took(DECIDE_COMPENSATION).field("compensationDecidedOn", "2026-06-01");
-            invalid("levy.surrender.deadline", "surrenderBy", () -> decided.check(ORDER_SURRENDER, "2026-07-01T10:00",
+            assertInvalid("levy.surrender.deadline", "surrenderBy", () -> decided.check(ORDER_SURRENDER, "2026-07-01T10:00",
                     "surrenderOrderedOn", "2026-07-01", "surrenderBy", "2026-07-01"));
-            invalid("levy.surrender.before-decision", "surrenderOrderedOn", () -> decided.check(ORDER_SURRENDER,
+            assertInvalid("levy.surrender.before-decision", "surrenderOrderedOn", () -> decided.check(ORDER_SURRENDER,
                     "2026-07-01T10:00", "surrenderOrderedOn", "2026-05-31", "surrenderBy", "2026-07-15"));
             assertDoesNotThrow(() -> decided.check(ORDER_SURRENDER, "2026-07-01T10:00",
                     "surrenderOrderedOn", "2026-07-01", "surrenderBy", "2026-07-02"));
@@ -354,9 +326,9 @@ class LevyKindTest {
         @Test
         void approvalFollowsTheApplication() {
             var applied = agreed().took(APPLY).field("appliedOn", "2026-04-20");
-            invalid("levy.approve.order", "approvedOn", () -> applied.check(APPROVE, "2026-05-06T10:00",
+            assertInvalid("levy.approve.order", "approvedOn", () -> applied.check(APPROVE, "2026-05-06T10:00",
                     "approvedOn", "2026-04-19", "approvalReceivedOn", "2026-05-06"));
-            invalid("levy.approve.order", "approvalReceivedOn", () -> applied.check(APPROVE, "2026-05-06T10:00",
+            assertInvalid("levy.approve.order", "approvalReceivedOn", () -> applied.check(APPROVE, "2026-05-06T10:00",
                     "approvedOn", "2026-05-04", "approvalReceivedOn", "2026-05-03"));
             assertDoesNotThrow(() -> applied.check(APPROVE, "2026-05-06T10:00",
                     "approvedOn", "2026-05-04", "approvalReceivedOn", "2026-05-06"));

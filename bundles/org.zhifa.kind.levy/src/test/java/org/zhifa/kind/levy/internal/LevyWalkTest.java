@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.zhifa.kind.levy.internal.LevyProcedure.*;
 
 import org.junit.jupiter.api.Test;
+import org.zhifa.testsupport.CaseBuilder;
+import org.zhifa.testsupport.Configs;
 
 /** A whole expropriation walked from 启动 to 结案 on lawful dates: the checks agree with one another. */
 class LevyWalkTest {

@@ -43,4 +43,10 @@ public @interface LicenseConfig {
 
     @AttributeDefinition(name = "Disclosure working days", description = "准予许可 decisions published within this many working days (许可法 40, D3)")
     int disclosureWorkingDays() default 7;
+
+    @AttributeDefinition(name = "A/V required", description = "R4 音像记录事项清单: step ids needing an audio/video record, comma separated")
+    String avRequired() default "verification,hearing,issued,refusalServed";
+
+    @AttributeDefinition(name = "A/V uninterrupted", description = "R4: step ids needing uninterrupted full-process audio/video, comma separated")
+    String avUninterrupted() default "";
 }

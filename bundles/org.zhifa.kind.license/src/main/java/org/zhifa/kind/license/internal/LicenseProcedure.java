@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.zhifa.api.common.Roles;
-import org.zhifa.api.kind.AvRule;
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
@@ -50,20 +50,20 @@ final class LicenseProcedure {
     private LicenseProcedure() {}
 
     static Procedure build(KindTexts t, LicenseConfig cfg) {
-        List<Step> steps = List.of(
+        List<Step> steps = AvItems.apply(List.of(
                 t.step(APPLIED).documents("license.receipt"),
                 t.step(NOT_ACCEPTED).documents("license.non-acceptance"),
                 t.step(ACCEPTED).documents("license.acceptance"),
                 t.step(EXAMINATION).documents("license.examination"),
-                // 许可法 34: two or more staff verify on site; R4: 现场检查 is recorded
-                t.step(VERIFICATION).officers(2).av(AvRule.REQUIRED).documents("license.verification"),
-                t.step(HEARING).av(AvRule.REQUIRED).documents("license.hearing-notice", "license.hearing-record"),
+                // 许可法 34: two or more staff verify on site; A/V (R4) by configuration
+                t.step(VERIFICATION).officers(2).documents("license.verification"),
+                t.step(HEARING).documents("license.hearing-notice", "license.hearing-record"),
                 t.step(GRANTED).documents("license.grant"),
                 t.step(REFUSED).documents("license.refusal"),
-                // R4: 送达 is recorded
-                t.step(ISSUED).av(AvRule.REQUIRED).documents("license.certificate", "license.service-receipt"),
-                t.step(REFUSAL_SERVED).av(AvRule.REQUIRED).documents("license.service-receipt"),
-                t.step(CLOSED).documents("license.closing").closes());
+                t.step(ISSUED).documents("license.certificate", "license.service-receipt"),
+                t.step(REFUSAL_SERVED).documents("license.service-receipt"),
+                t.step(CLOSED).documents("license.closing").closes()),
+                cfg.avRequired(), cfg.avUninterrupted());
 
         FieldDef closedOn = t.required("closedOn", DATE);
         FieldDef summary = t.required("closingSummary", LONGTEXT);

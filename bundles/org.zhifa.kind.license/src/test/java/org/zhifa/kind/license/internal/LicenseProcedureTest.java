@@ -1,17 +1,19 @@
 package org.zhifa.kind.license.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.kind.Step;
 import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.TimerRule.DayCount;
 import org.zhifa.testsupport.Configs;
@@ -26,7 +28,7 @@ class LicenseProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -119,10 +121,22 @@ class LicenseProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.license.cfg");
-        Configs.assertCfgMatchesDefaults(LicenseConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.license", cfg);
+        Configs.assertShippedConfig(LicenseConfig.class, "org.zhifa.kind.license");
+    }
+
+
+    /** R4: the 音像记录事项清单 is configuration, as in every kind; the defaults are those of etc. */
+    @Test
+    void avStepsFollowConfigurationR4() {
+        assertEquals(Set.of("verification", "hearing", "issued", "refusalServed"), p.steps().stream()
+                .filter(s -> s.av() != AvRule.NONE).map(Step::id).collect(Collectors.toSet()));
+        Procedure other = new LicenseKind(Configs.of(LicenseConfig.class,
+                Map.of("avRequired", "verification", "avUninterrupted", "hearing"))).procedure();
+        assertEquals(AvRule.REQUIRED, other.step("verification").orElseThrow().av());
+        assertEquals(AvRule.UNINTERRUPTED, other.step("hearing").orElseThrow().av());
+        assertEquals(AvRule.NONE, other.step("issued").orElseThrow().av());
+        assertThrows(IllegalArgumentException.class, () -> new LicenseKind(Configs.of(LicenseConfig.class,
+                Map.of("avRequired", "hearing", "avUninterrupted", "hearing"))));
     }
 
     private TimerRule timer(String id) {

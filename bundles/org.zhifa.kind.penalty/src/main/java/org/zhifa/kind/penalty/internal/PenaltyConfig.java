@@ -64,4 +64,10 @@ public @interface PenaltyConfig {
 
     @AttributeDefinition(name = "Disclosure working days", description = "Decisions published within this many working days (D3)")
     int disclosureWorkingDays() default 7;
+
+    @AttributeDefinition(name = "A/V required", description = "R4 音像记录事项清单: step ids needing an audio/video record, comma separated")
+    String avRequired() default "investigation,preservation,hearing,onSpot,served";
+
+    @AttributeDefinition(name = "A/V uninterrupted", description = "R4: step ids needing uninterrupted full-process audio/video, comma separated")
+    String avUninterrupted() default "";
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.zhifa.api.common.Roles;
-import org.zhifa.api.kind.AvRule;
+import org.zhifa.api.kind.AvItems;
 import org.zhifa.api.kind.FieldDef;
 import org.zhifa.api.kind.KindTexts;
 import org.zhifa.api.kind.Procedure;
@@ -62,26 +62,27 @@ final class PenaltyProcedure {
     private PenaltyProcedure() {}
 
     static Procedure build(KindTexts t, PenaltyConfig cfg) {
-        List<Step> steps = List.of(
+        List<Step> steps = AvItems.apply(List.of(
                 t.step(FILED).documents("penalty.filing"),
-                // 处罚法 42: at least two officers; R4: A/V for 调查取证 and 证据保全
-                t.step(INVESTIGATION).officers(2).av(AvRule.REQUIRED).documents("penalty.inquiry", "penalty.inspection"),
-                t.step(PRESERVATION).officers(2).av(AvRule.REQUIRED)
+                // 处罚法 42: at least two officers; A/V (R4) by configuration
+                t.step(INVESTIGATION).officers(2).documents("penalty.inquiry", "penalty.inspection"),
+                t.step(PRESERVATION).officers(2)
                         .documents("penalty.preservation", "penalty.preservation-disposal"),
                 t.step(REVIEW).documents("penalty.investigation-report"),
                 t.step(NOTIFIED).documents("penalty.notice"),
                 t.step(STATEMENT).documents("penalty.statement"),
-                t.step(HEARING).av(AvRule.REQUIRED)
+                t.step(HEARING)
                         .documents("penalty.hearing-notice", "penalty.hearing-record", "penalty.hearing-report"),
                 t.step(LEGAL_REVIEW).documents("penalty.legal-review"),
                 t.step(DISCUSSION).documents("penalty.discussion"),
                 t.step(DECIDED).documents("penalty.decision"),
-                // 当场处罚 is on-site enforcement: two officers (42), recorded (R4 现场执法)
-                t.step(ON_SPOT).officers(2).av(AvRule.REQUIRED).documents("penalty.on-spot-decision"),
+                // 当场处罚 is on-site enforcement: two officers (42)
+                t.step(ON_SPOT).officers(2).documents("penalty.on-spot-decision"),
                 t.step(NO_PENALTY).documents("penalty.no-penalty"),
-                t.step(SERVED).av(AvRule.REQUIRED).documents("penalty.service-receipt"),
+                t.step(SERVED).documents("penalty.service-receipt"),
                 t.step(EXECUTED).documents("penalty.performance"),
-                t.step(CLOSED).documents("penalty.closing").closes());
+                t.step(CLOSED).documents("penalty.closing").closes()),
+                cfg.avRequired(), cfg.avUninterrupted());
 
         FieldDef waived = t.optional("partyWaived", BOOLEAN);
         List<Transition> tr = new ArrayList<>();

@@ -1,19 +1,21 @@
 package org.zhifa.kind.penalty.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.kind.Step;
 import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.TimerRule.DayCount;
 import org.zhifa.api.kind.Transition;
@@ -29,7 +31,7 @@ class PenaltyProcedureTest {
 
     @Test
     void procedureIsWellFormed() {
-        ProcedureAssertions.assertWellFormed(p);
+        ProcedureAssertions.assertWellFormed(kind);
     }
 
     @Test
@@ -148,10 +150,7 @@ class PenaltyProcedureTest {
 
     @Test
     void shippedConfigurationEqualsTheDefaults() throws Exception {
-        Path cfg = Path.of("../../etc/org.zhifa.kind.penalty.cfg");
-        Configs.assertCfgMatchesDefaults(PenaltyConfig.class, cfg);
-        Configs.assertFeatureConfigMatches(Path.of("../../features/src/main/feature/feature.xml"),
-                "org.zhifa.kind.penalty", cfg);
+        Configs.assertShippedConfig(PenaltyConfig.class, "org.zhifa.kind.penalty");
     }
 
     @Test
@@ -160,6 +159,21 @@ class PenaltyProcedureTest {
         assertEquals(7, kind.disclosure().workingDays());
         assertEquals(5, new PenaltyKind(Configs.of(PenaltyConfig.class, Map.of("disclosureWorkingDays", 5)))
                 .disclosure().workingDays());
+    }
+
+
+    /** R4: the 音像记录事项清单 is configuration, as in every kind; the defaults are those of etc. */
+    @Test
+    void avStepsFollowConfigurationR4() {
+        assertEquals(Set.of("investigation", "preservation", "hearing", "onSpot", "served"), p.steps().stream()
+                .filter(s -> s.av() != AvRule.NONE).map(Step::id).collect(Collectors.toSet()));
+        Procedure other = new PenaltyKind(Configs.of(PenaltyConfig.class,
+                Map.of("avRequired", "investigation", "avUninterrupted", "preservation"))).procedure();
+        assertEquals(AvRule.REQUIRED, other.step("investigation").orElseThrow().av());
+        assertEquals(AvRule.UNINTERRUPTED, other.step("preservation").orElseThrow().av());
+        assertEquals(AvRule.NONE, other.step("served").orElseThrow().av());
+        assertThrows(IllegalArgumentException.class, () -> new PenaltyKind(Configs.of(PenaltyConfig.class,
+                Map.of("avRequired", "investigation,nowhere"))));
     }
 
     private Set<String> reachable(Variant v) {

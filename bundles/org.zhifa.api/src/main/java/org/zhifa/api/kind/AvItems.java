@@ -1,24 +1,33 @@
-package org.zhifa.kind.coercion.internal;
+package org.zhifa.api.kind;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.zhifa.api.kind.AvRule;
-import org.zhifa.api.kind.Step;
-
-/** The kind's part of the 音像记录事项清单 (R4, configurable): which steps need audio/video, and how. */
-final class AvItems {
+/**
+ * A kind's part of the 音像记录事项清单 (R4): which steps need audio/video, and how, read from two
+ * comma-separated lists of step ids in the kind's configuration, so a province changes the list
+ * without a release.
+ *
+ * @since 1.1
+ */
+public final class AvItems {
 
     private AvItems() {}
 
-    /** Sets each step's rule from two comma-separated lists of step ids; an unknown or doubly listed id is refused. */
-    static List<Step> apply(List<Step> steps, String required, String uninterrupted) {
+    /**
+     * {@code steps} with each step's rule set from the lists: {@link AvRule#UNINTERRUPTED} if named in
+     * {@code uninterrupted}, {@link AvRule#REQUIRED} if named in {@code required}, else {@link AvRule#NONE}.
+     *
+     * @throws IllegalArgumentException if a list names an unknown step or both lists name the same one
+     */
+    public static List<Step> apply(List<Step> steps, String required, String uninterrupted) {
         Set<String> req = ids(required);
         Set<String> full = ids(uninterrupted);
         Set<String> known = steps.stream().map(Step::id).collect(Collectors.toSet());
-        for (String id : union(req, full)) {
+        for (String id : Stream.concat(req.stream(), full.stream()).collect(Collectors.toSet())) {
             if (!known.contains(id)) {
                 throw new IllegalArgumentException("A/V list names an unknown step: " + id);
             }
@@ -32,9 +41,5 @@ final class AvItems {
 
     private static Set<String> ids(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
     }
 }

@@ -1,4 +1,4 @@
-package org.zhifa.kind.inspection.internal;
+package org.zhifa.testsupport;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,30 +13,33 @@ import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.Transition;
 import org.zhifa.api.kind.TransitionCheck;
 
-/** A case as the engine would present it to the kind: the transitions taken and the latest fields. */
-final class CaseBuilder {
+/**
+ * A case as the engine would present it to the kind: the transitions taken and the latest fields,
+ * filed 2026-01-05 by a natural person, counted on {@link FixedWorkingDays#spring2026()} unless told.
+ */
+public final class CaseBuilder {
 
     private final EnforcementKind kind;
     private final List<String> taken = new ArrayList<>();
     private final Map<String, String> fields = new HashMap<>();
-    private WorkingDays workingDays = new FixedWorkingDays();
+    private WorkingDays workingDays = FixedWorkingDays.spring2026();
     private String step;
 
-    CaseBuilder(EnforcementKind kind) {
+    public CaseBuilder(EnforcementKind kind) {
         this.kind = kind;
     }
 
-    CaseBuilder took(String... transitions) {
+    public CaseBuilder took(String... transitions) {
         taken.addAll(List.of(transitions));
         return this;
     }
 
-    CaseBuilder field(String name, String value) {
+    public CaseBuilder field(String name, String value) {
         fields.put(name, value);
         return this;
     }
 
-    CaseBuilder calendar(WorkingDays days) {
+    public CaseBuilder calendar(WorkingDays days) {
         this.workingDays = days;
         return this;
     }
@@ -45,9 +48,9 @@ final class CaseBuilder {
      * Moves the case as the engine would: the transition must leave the current step, the kind must
      * accept it, then its fields become the case's latest values.
      */
-    CaseBuilder move(String transition, String at, String... submitted) {
+    public CaseBuilder move(String transition, String at, String... submitted) {
         Transition t = kind.procedure().transition(transition).orElseThrow();
-        String current = step == null ? kind.procedure().initialStep() : step;
+        String current = step();
         if (!t.from().equals(current)) {
             throw new AssertionError(transition + " does not leave " + current);
         }
@@ -69,16 +72,16 @@ final class CaseBuilder {
         return this;
     }
 
-    String step() {
+    public String step() {
         return step == null ? kind.procedure().initialStep() : step;
     }
 
     /** Asks the kind to check {@code transition} at {@code at} with {@code submitted} name/value pairs. */
-    void check(String transition, String at, String... submitted) {
+    public void check(String transition, String at, String... submitted) {
         kind.check(checkOf(transition, LocalDateTime.parse(at), submitted));
     }
 
-    TransitionCheck checkOf(String transition, LocalDateTime at, String... submitted) {
+    public TransitionCheck checkOf(String transition, LocalDateTime at, String... submitted) {
         Transition t = kind.procedure().transition(transition)
                 .orElseThrow(() -> new IllegalArgumentException("no transition " + transition));
         Map<String, String> values = new HashMap<>();
@@ -90,7 +93,7 @@ final class CaseBuilder {
         return new TransitionCheck(facts, t, values, at, workingDays);
     }
 
-    CaseFacts facts() {
+    public CaseFacts facts() {
         return new CaseFacts(kind.id(), "TEST-1", CaseFacts.PartyType.PERSON, false, false,
                 kind.procedure().initialStep(), LocalDate.parse("2026-01-05"), taken, fields);
     }
