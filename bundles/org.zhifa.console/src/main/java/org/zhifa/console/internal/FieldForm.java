@@ -77,7 +77,10 @@ final class FieldForm {
             case MONEY -> {
                 TextField t = new TextField();
                 t.setPlaceholder(m.get("field.money.placeholder"));
-                caption = m.get("field.money.caption", caption);
+                // kinds often say the unit themselves (罚款金额（元）)
+                if (!caption.contains("元") && !caption.toLowerCase(java.util.Locale.ROOT).contains("yuan")) {
+                    caption = m.get("field.money.caption", caption);
+                }
                 yield t;
             }
             case INTEGER -> new TextField();

@@ -154,6 +154,8 @@ class CaseViewsTest {
         assertInstanceOf(TextField.class, form.input("place").orElseThrow());
         assertEquals("field-penaltyType", form.input("penaltyType").orElseThrow().getId());
         assertEquals("罚款金额（元）", form.input("fineAmount").orElseThrow().getCaption());
+        assertEquals("罚款（元）", new FieldForm(List.of(FieldDef.optional("fine", FieldDef.Type.MONEY, "罚款（元）",
+                "Fine (yuan)")), ZH).input("fine").orElseThrow().getCaption());
         assertTrue(((ComboBox<?>) form.input("penaltyType").orElseThrow()).isRequiredIndicatorVisible());
         assertFalse(((TextField) form.input("place").orElseThrow()).isRequiredIndicatorVisible());
         assertEquals("Fine (yuan)", new FieldForm(FakeCases.DECIDE.fields(), Messages.of(Messages.EN))
