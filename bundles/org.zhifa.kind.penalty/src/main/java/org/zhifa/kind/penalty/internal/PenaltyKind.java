@@ -100,7 +100,8 @@ public class PenaltyKind implements EnforcementKind {
             case RECORD_PERFORMANCE -> performance(c);
             default -> { }
         }
-        if ((NOTIFIED.equals(from) || STATEMENT.equals(from)) && !HEARING.equals(to)) {
+        // a statement or a hearing may come any time; moving on towards a decision waits for the window
+        if ((NOTIFIED.equals(from) || STATEMENT.equals(from)) && !HEARING.equals(to) && !STATEMENT.equals(to)) {
             hearingWindowClosed(c);
         }
         if (DECIDED.equals(to)) {
@@ -127,8 +128,10 @@ public class PenaltyKind implements EnforcementKind {
     @Override
     public List<String> majorReasons(CaseFacts f) {
         List<String> reasons = new ArrayList<>();
-        String type = f.text("penaltyType").or(() -> f.text("proposedType")).orElse(null);
-        Optional<BigDecimal> fine = f.money("fineAmount").or(() -> f.money("proposedFine"));
+        // once decided, the decision counts; before, the notified proposal
+        boolean decided = f.text("penaltyType").isPresent();
+        String type = decided ? f.text("penaltyType").get() : f.text("proposedType").orElse(null);
+        Optional<BigDecimal> fine = decided ? f.money("fineAmount") : f.money("proposedFine");
         boolean person = f.partyType() == PartyType.PERSON;
         BigDecimal threshold = person ? majorFinePerson : majorFineOrganisation;
         if (fine.isPresent() && fine.get().compareTo(threshold) >= 0) {

@@ -116,6 +116,25 @@ class PenaltyCheckTest {
         checks.allowed(notified(false), "decide", early, LocalDateTime.of(2026, 2, 13, 9, 0));
     }
 
+    @Test
+    void statementMayBeHeardWhileTheHearingWindowIsOpenArt45() {
+        checks.allowed(notified(true), "hearStatement", Map.of("statementOn", "2026-02-13", "statement", "初次违法",
+                "statementAdopted", "false", "statementReply", "不予采纳"), LocalDateTime.of(2026, 2, 13, 9, 0));
+        checks.refused(CONFLICT, "penalty.hearing.window.open", null, notified(true, "hearStatement"),
+                "decideAfterStatement", with(decision("罚款", "5000"), "decisionDate", "2026-02-13"),
+                LocalDateTime.of(2026, 2, 13, 9, 0));
+    }
+
+    @Test
+    void closingNotBeforePerformanceArt60() {
+        Map<String, String> m = new HashMap<>(decidedFields("罚款", "1000"));
+        m.put("performedOn", "2026-03-05");
+        CaseFacts executed = facts(PERSON, false, List.of("serve", "recordPerformance"), m);
+        checks.allowed(executed, "close", Map.of("closedOn", "2026-03-05", "closingSummary", "已履行"), MARCH);
+        checks.refused(INVALID, "penalty.closing.order", "closedOn", executed, "close",
+                Map.of("closedOn", "2026-03-04", "closingSummary", "已履行"), MARCH);
+    }
+
     // ---- 处罚法 45 and 44: no heavier penalty than notified ---------------------------------------
 
     @Test
@@ -284,6 +303,14 @@ class PenaltyCheckTest {
         // before the decision, the notified proposal counts
         assertEquals(1, kind.majorReasons(facts(PERSON, false, List.of(), Map.of("proposedType", "罚款",
                 "proposedFine", "20000"))).size());
+    }
+
+    @Test
+    void theDecisionNotTheProposalCountsOnceDecidedV1() {
+        assertEquals(List.of(), kind.majorReasons(facts(PERSON, false, List.of(), Map.of("proposedType", "罚款",
+                "proposedFine", "20000", "penaltyType", "警告"))));
+        assertEquals(1, kind.majorReasons(facts(PERSON, false, List.of(), Map.of("proposedType", "警告",
+                "penaltyType", "罚款", "fineAmount", "10000"))).size());
     }
 
     @Test
