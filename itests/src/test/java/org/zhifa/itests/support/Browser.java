@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +66,61 @@ public final class Browser implements AutoCloseable {
     public void type(WebElement input, String text) {
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Picks {@code option} of the Vaadin combo box {@code id} from its drop-down list. */
+    public void choose(String id, String option) {
+        WebElement box = id(id);
+        box.findElement(By.cssSelector(".v-filterselect-button")).click();
+        clickSuggestion(option);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> option.equals(d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value")));
+    }
+
+    /** Types into the Vaadin combo box {@code id} and picks the first suggestion containing {@code text}. */
+    public void search(String id, String typed, String text) {
+        WebElement input = await(By.cssSelector("#" + id + " input"));
+        type(input, typed);
+        clickSuggestion(text);
+    }
+
+    private void clickSuggestion(String text) {
+        By item = By.xpath("//div[@id='VAADIN_COMBOBOX_OPTIONLIST']//td[contains(normalize-space(.), "
+                + xpathLiteral(text) + ")]");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(item)).click();
+        gone(By.id("VAADIN_COMBOBOX_OPTIONLIST"), Duration.ofSeconds(30));
+    }
+
+    private static String xpathLiteral(String s) {
+        return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
+    }
+
+    /** Waits until an error notification ({@code .v-Notification.zhifa-error}) shows a text containing {@code text}. */
+    public String awaitError(String text) {
+        By errors = By.cssSelector(".v-Notification.zhifa-error");
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(errors).stream().map(WebElement::getText)
+                            .filter(t -> t.contains(text)).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no error notification containing '" + text + "'; notifications: "
+                    + driver.findElements(By.cssSelector(".v-Notification")).stream().map(WebElement::getText)
+                            .toList(), e);
+        }
+    }
+
+    /** Closes every notification on the page (they stay until clicked) and waits until they are gone. */
+    public void dismissNotifications() {
+        By any = By.cssSelector(".v-Notification");
+        for (WebElement n : driver.findElements(any)) {
+            try {
+                n.click();
+            } catch (RuntimeException e) {
+                // already fading out
+            }
+        }
+        gone(any, Duration.ofSeconds(30));
     }
 
     /** Saves a PNG for humans under target/screenshots. */

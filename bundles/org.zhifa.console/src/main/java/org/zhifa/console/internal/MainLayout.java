@@ -244,8 +244,10 @@ final class MainLayout extends VerticalLayout {
     /** A plug-in's component as a navigator view. */
     static final class PluginView extends VerticalLayout implements View {
         private static final long serialVersionUID = 1L;
+        private final Component component;
 
         PluginView(Component component) {
+            this.component = component;
             setWidth("100%");
             setMargin(false);
             addComponent(component);
@@ -253,6 +255,14 @@ final class MainLayout extends VerticalLayout {
                 // A full-height plug-in fills the content area; others grow and scroll.
                 setHeight("100%");
                 setExpandRatio(component, 1);
+            }
+        }
+
+        /** A plug-in component that is a View learns the fragment's parameters ({@code #!cases/12} → "12"). */
+        @Override
+        public void enter(ViewChangeListener.ViewChangeEvent event) {
+            if (component instanceof View view) {
+                view.enter(event);
             }
         }
     }

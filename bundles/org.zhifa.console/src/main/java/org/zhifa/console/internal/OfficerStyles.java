@@ -31,7 +31,22 @@ final class OfficerStyles {
             ".zhifa-content { overflow: auto; }",
             ".zhifa-login-error { color: #b71c1c; }",
             ".v-select-optiongroup-horizontal.zhifa-categories { white-space: normal; }",
-            ".v-select-optiongroup-horizontal.zhifa-categories .v-select-option { margin: 2px 12px 2px 0; }");
+            ".v-select-optiongroup-horizontal.zhifa-categories .v-select-option { margin: 2px 12px 2px 0; }",
+            // case screens: due badges, read-only banner, timeline
+            ".zhifa-badge { font-size: 13px; padding: 2px 8px; border-radius: 10px; }",
+            ".zhifa-badge.zhifa-due-overdue, .v-grid-cell.zhifa-due-overdue { background-color: #c62828; color: #fff; font-weight: 600; }",
+            ".zhifa-badge.zhifa-due-soon, .v-grid-cell.zhifa-due-soon { background-color: #ffb300; color: #3e2723; font-weight: 600; }",
+            ".zhifa-badge.zhifa-due-normal, .v-grid-cell.zhifa-due-normal { background-color: #e8f5e9; color: #1b5e20; }",
+            ".zhifa-badge.zhifa-open { background-color: #dbe7f3; color: #1f4e79; }",
+            ".zhifa-badge.zhifa-closed { background-color: #e0e0e0; color: #424242; }",
+            ".v-grid-row.zhifa-readonly-row > td { color: #9e9e9e; font-style: italic; }",
+            ".zhifa-banner { background-color: #fdecea; color: #b71c1c; border: 1px solid #ef9a9a; padding: 8px 12px; font-weight: 600; white-space: normal; }",
+            ".zhifa-text-overdue { color: #b71c1c; font-weight: 600; }",
+            ".zhifa-text-soon { color: #8a5300; font-weight: 600; }",
+            ".zhifa-wrap { flex-wrap: wrap; }",
+            ".zhifa-event { border-left: 3px solid #1f4e79; padding: 4px 10px; margin: 6px 0; background: #f8f9fb; }",
+            ".zhifa-event-head { font-weight: 600; }",
+            ".zhifa-event-fields { font-family: inherit; white-space: pre-wrap; color: #37474f; margin: 0; }");
 
     private OfficerStyles() {}
 

@@ -25,6 +25,11 @@ public interface ConsoleView {
     /** Roles of which the user needs at least one to see the entry; empty = any staff. */
     Set<String> roles();
 
-    /** A new view component for one browser session. Called in the UI thread with the session locked. */
+    /**
+     * A new view component for one browser session. Called in the UI thread with the session locked.
+     * A component that also implements {@link com.vaadin.navigator.View} has its {@code enter} called
+     * on every navigation to it; the event's parameters are what follows the view id in the fragment
+     * ({@code #!cases/12} gives "12").
+     */
     Component create(ConsoleContext context);
 }

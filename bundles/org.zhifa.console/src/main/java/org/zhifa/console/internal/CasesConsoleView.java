@@ -1,0 +1,59 @@
+package org.zhifa.console.internal;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhifa.api.calendar.WorkingDays;
+import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.ConsoleView;
+
+/**
+ * 案件办理: the case list ({@code #!cases}) and a case's page ({@code #!cases/<id>}). A view of the console
+ * bundle itself, but registered only while a {@link CaseService} is there: the menu entry comes and goes
+ * with the case engine like any plug-in's.
+ */
+@Component(service = ConsoleView.class, configurationPid = "org.zhifa.cases",
+        property = {ConsoleView.PROPERTY_VIEW + "=" + CasesConsoleView.ID, "service.ranking:Integer=100"})
+public class CasesConsoleView implements ConsoleView {
+
+    static final String ID = "cases";
+
+    private final CaseService cases;
+    private final PersonnelService personnel;
+    private final WorkingDays workingDays;
+    private final int dueSoon;
+    private final ZoneId zone;
+
+    @Activate
+    public CasesConsoleView(@Reference(name = "cases") CaseService cases,
+                            @Reference(name = "personnel") PersonnelService personnel,
+                            @Reference(name = "workingDays") WorkingDays workingDays, CaseConsoleConfig config) {
+        this.cases = cases;
+        this.personnel = personnel;
+        this.workingDays = workingDays;
+        this.dueSoon = Math.max(0, config.dueSoonWorkingDays());
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    @Override
+    public String title(Locale locale) {
+        return Messages.of(locale).get("menu.cases");
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of();
+    }
+
+    @Override
+    public com.vaadin.ui.Component create(ConsoleContext context) {
+        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone), context.actor(),
+                Messages.of(context.locale()));
+    }
+}
