@@ -8,9 +8,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DocumentsConfig {
 
     @AttributeDefinition(name = "Font files",
-            description = "Candidate Chinese font files for PDF, first readable one wins: .ttf, .otf or .ttc "
-                    + "(a collection takes ',index', e.g. NotoSerifCJK-Regular.ttc,2 for Simplified Chinese). "
-                    + "${karaf.etc} and ${karaf.home} are resolved.")
+            description = "Candidate Chinese font files for PDF, the first readable one with Chinese glyphs wins: "
+                    + ".ttf, .otf or .ttc (a collection takes ',index', e.g. NotoSerifCJK-Regular.ttc,2 for "
+                    + "Simplified Chinese). In a .cfg file separate them with ';'. ${karaf.etc} and ${karaf.home} "
+                    + "are resolved.")
     String[] fontFiles() default {
         "${karaf.etc}/fonts/document.ttf",
         "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,2",

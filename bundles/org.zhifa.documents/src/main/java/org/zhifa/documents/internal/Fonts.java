@@ -2,6 +2,7 @@ package org.zhifa.documents.internal;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,8 +24,9 @@ final class Fonts {
     private volatile String family;
 
     Fonts(List<String> candidates) {
-        this.candidates = candidates.stream().filter(Objects::nonNull).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(Fonts::resolve).toList();
+        // a .cfg file gives one string: candidates are separated by ';' or line breaks there
+        this.candidates = candidates.stream().filter(Objects::nonNull).flatMap(s -> Arrays.stream(s.split("[;\\n]")))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Fonts::resolve).toList();
     }
 
     /** The OpenPDF font name of the first candidate that can be read and has Chinese glyphs. */

@@ -281,6 +281,17 @@ class RendererTest {
     }
 
     @Test
+    void candidatesFromACfgFileAreOneStringSeparatedBySemicolons() throws IOException {
+        Renderer fromCfg = new Renderer(Configs.with(new String[] {
+                "/no/such/font.ttf; /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2\n/also/missing.ttf"}, ""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fromCfg.render(decision, fields(1), Format.PDF, out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertTrue(embeddedFonts(doc).stream().allMatch(n -> n.contains("NotoSansCJKsc")));
+        }
+    }
+
+    @Test
     void theConfiguredFamilyIsNamedInDocx() throws IOException {
         Renderer fangsong = new Renderer(Configs.with(null, "仿宋_GB2312"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
