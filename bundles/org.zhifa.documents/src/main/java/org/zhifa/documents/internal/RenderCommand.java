@@ -63,7 +63,10 @@ public class RenderCommand implements Action {
             }
             Format format = file.toLowerCase(Locale.ROOT).endsWith(".docx") ? Format.DOCX : Format.PDF;
             Map<String, Object> fields = fields(template);
-            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".zhifa-", "." + format.extension());
+            Path dir = path.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            // written aside and moved, so a refused or failed rendering leaves no half file behind
+            Path tmp = Files.createTempFile(dir, ".zhifa-", "." + format.extension());
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     renderer.render(template, fields, format, out);
