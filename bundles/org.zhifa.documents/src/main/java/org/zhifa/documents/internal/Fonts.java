@@ -8,6 +8,9 @@ import java.util.Objects;
 
 import com.lowagie.text.pdf.BaseFont;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.common.ZhifaException.Kind;
 
@@ -16,12 +19,14 @@ import org.zhifa.api.common.ZhifaException.Kind;
  * (≈ 50 ms for a 19 MB collection) because OpenPDF's font objects keep per-document subset state.
  */
 final class Fonts {
+    private static final Logger LOG = LoggerFactory.getLogger(Fonts.class);
     /** A character every usable font must have. */
     private static final char PROBE = '政';
 
     private final List<String> candidates;
     private volatile String chosen;
     private volatile String family;
+    private volatile boolean warned;
 
     Fonts(List<String> candidates) {
         // a .cfg file gives one string: candidates are separated by ';' or line breaks there
@@ -50,12 +55,18 @@ final class Fonts {
                 }
                 family = familyOf(bf);
                 chosen = candidate;
+                LOG.info("Documents: PDF font {} ({})", candidate, family);
                 return candidate;
             } catch (Exception e) {
                 tried.add(candidate + " (" + e.getMessage() + ")");
             }
         }
-        throw Errors.of(Kind.UNAVAILABLE, "DOCUMENT_FONT_MISSING", null, String.join("; ", tried));
+        ZhifaException e = Errors.of(Kind.UNAVAILABLE, "DOCUMENT_FONT_MISSING", null, String.join("; ", tried));
+        if (!warned) {
+            warned = true;
+            LOG.warn("Documents: {}", e.messageEn());
+        }
+        throw e;
     }
 
     /** A fresh font object for one document, subset and embedded. */

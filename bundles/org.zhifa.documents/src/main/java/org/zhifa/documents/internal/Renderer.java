@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.ExceptionConverter;
@@ -14,9 +15,6 @@ import com.lowagie.text.ExceptionConverter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.document.DocumentRenderer;
 import org.zhifa.api.document.DocumentTemplate;
 
@@ -24,29 +22,23 @@ import org.zhifa.api.document.DocumentTemplate;
 @Component(service = DocumentRenderer.class, configurationPid = "org.zhifa.documents")
 @Designate(ocd = DocumentsConfig.class)
 public class Renderer implements DocumentRenderer {
-    private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
     /** Word substitutes a font it lacks; 宋体 is on every Chinese Windows. */
     private static final String FALLBACK_FAMILY = "宋体";
 
     private final Fonts fonts;
     private final PdfWriterOpenPdf pdf;
-    private final DocxWriterPoi docx;
+    private final Supplier<String> docxFamily;
+    private final float size;
 
     @Activate
     public Renderer(DocumentsConfig config) {
+        // the font is looked for at the first document, not here: reading a 19 MB collection slows the boot
         fonts = new Fonts(Arrays.asList(config.fontFiles()));
-        float size = config.fontSize() >= 6 && config.fontSize() <= 72 ? config.fontSize() : 14f;
+        size = config.fontSize() >= 6 && config.fontSize() <= 72 ? config.fontSize() : 14f;
         String family = config.fontFamily() == null ? "" : config.fontFamily().trim();
-        try {
-            LOG.info("Documents: PDF font {}", fonts.find());
-        } catch (ZhifaException e) {
-            LOG.warn("Documents: no PDF can be made until a Chinese font is configured: {}", e.messageEn());
-        }
-        if (family.isEmpty()) {
-            family = Objects.requireNonNullElse(fonts.family(), FALLBACK_FAMILY);
-        }
         pdf = new PdfWriterOpenPdf(fonts, size);
-        docx = new DocxWriterPoi(family, size);
+        docxFamily = family.isEmpty()
+                ? () -> Objects.requireNonNullElse(fonts.family(), FALLBACK_FAMILY) : () -> family;
     }
 
     @Override
@@ -73,7 +65,7 @@ public class Renderer implements DocumentRenderer {
         try {
             switch (format) {
                 case PDF -> pdf.write(fill, target);
-                case DOCX -> docx.write(fill, target);
+                case DOCX -> new DocxWriterPoi(docxFamily.get(), size).write(fill, target);
             }
             target.flush();
         } catch (IOException e) {
