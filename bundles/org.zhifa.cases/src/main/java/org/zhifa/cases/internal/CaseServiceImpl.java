@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,9 @@ import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.common.ZhifaException.Kind;
+import org.zhifa.api.document.DocumentRenderer;
+import org.zhifa.api.document.DocumentTemplate;
+import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.kind.CaseFacts;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.kind.EnforcementKind;
@@ -91,6 +95,9 @@ public class CaseServiceImpl implements CaseService {
     private final CasesConfig config;
     private final Clock clock;
     private final Map<String, EnforcementKind> kinds = new ConcurrentHashMap<>();
+    private final String bureauName;
+    private volatile DocumentRenderer renderer;
+    private volatile DocumentTemplates templates;
 
     @Activate
     public CaseServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-cases)") JpaTemplate jpa,
@@ -102,6 +109,7 @@ public class CaseServiceImpl implements CaseService {
         this.personnel = personnel;
         this.workingDays = workingDays;
         this.bureau = bureauInfo.code();
+        this.bureauName = bureauInfo.name();
         this.config = config;
         this.clock = Clock.system(ZoneId.of(config.zone()));
     }
@@ -113,6 +121,7 @@ public class CaseServiceImpl implements CaseService {
         this.personnel = personnel;
         this.workingDays = workingDays;
         this.bureau = bureau;
+        this.bureauName = "衡阳县自然资源局";
         this.config = config;
         this.clock = clock;
     }
@@ -125,6 +134,31 @@ public class CaseServiceImpl implements CaseService {
 
     void removeKind(EnforcementKind kind) {
         kinds.remove(kind.id(), kind);
+    }
+
+    /** Documents are optional: without the zhifa-documents feature a case lists them but cannot render. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRenderer(DocumentRenderer r) {
+        renderer = r;
+    }
+
+    void unsetRenderer(DocumentRenderer r) {
+        if (renderer == r) {
+            renderer = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setTemplates(DocumentTemplates t) {
+        templates = t;
+    }
+
+    void unsetTemplates(DocumentTemplates t) {
+        if (templates == t) {
+            templates = null;
+        }
     }
 
     // ---------------------------------------------------------------- kinds
@@ -491,7 +525,21 @@ public class CaseServiceImpl implements CaseService {
 
     @Override
     public void renderDocument(long caseId, String documentId, String format, OutputStream out, Actor actor) {
-        throw Errors.of(Kind.UNAVAILABLE, "DOCUMENTS_UNAVAILABLE", null);
+        DocumentRenderer renderer = this.renderer;
+        DocumentTemplates templates = this.templates;
+        if (renderer == null || templates == null) {
+            throw Errors.of(Kind.UNAVAILABLE, "DOCUMENTS_UNAVAILABLE", null);
+        }
+        DocumentRenderer.Format f = Arrays.stream(DocumentRenderer.Format.values())
+                .filter(v -> v.name().equalsIgnoreCase(format == null ? "" : format.strip())).findFirst()
+                .orElseThrow(() -> Errors.invalid("DOCUMENT_FORMAT", "format", format));
+        CaseFile c = find(caseId, actor).orElseThrow(() -> notFound(caseId));
+        if (!documents(caseId, actor).contains(documentId)) {
+            throw Errors.of(Kind.NOT_FOUND, "DOCUMENT_NOT_IN_CASE", "document", documentId, c.number());
+        }
+        DocumentTemplate template = templates.find(documentId)
+                .orElseThrow(() -> Errors.of(Kind.UNAVAILABLE, "DOCUMENT_TEMPLATE_MISSING", "document", documentId));
+        renderer.render(template, CaseDocuments.fields(c, bureauName, workingDays), f, out);
     }
 
     // ---------------------------------------------------------------- internals

@@ -24,6 +24,8 @@ import org.zhifa.api.cases.DueItem;
 import org.zhifa.api.cases.Party;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.document.DocumentTemplate;
+import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.personnel.CertificateStatus;
 import org.zhifa.testsupport.DerbyJpa;
@@ -285,6 +287,44 @@ class CaseServiceTest {
         assertEquals("执行完毕", c.events().get(4).reason());
         assertEquals("CASE_CLOSED", assertThrows(ZhifaException.class,
                 () -> s.assign(id, List.of(1L), null, TestFixtures.OFFICER)).code());
+    }
+
+    @Test
+    void documentsAreFilledWithTheCaseAndItsRecordedFields() {
+        CaseServiceImpl s = service("2026-03-02");
+        CaseFile c = s.file(draft(List.of(1L, 2L)), TestFixtures.OFFICER);
+        long id = c.id();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertEquals("DOCUMENTS_UNAVAILABLE", assertThrows(ZhifaException.class,
+                () -> s.renderDocument(id, "test.decision", "pdf", out, TestFixtures.OFFICER)).code());
+        List<Map<String, ?>> rendered = new java.util.ArrayList<>();
+        s.setRenderer((template, fields, format, o) -> rendered.add(fields));
+        DocumentTemplate decision = new DocumentTemplate("test.decision", "决定书", "Decision", List.of(), List.of(), "");
+        s.setTemplates(new DocumentTemplates() {
+            @Override public java.util.Optional<DocumentTemplate> find(String t) {
+                return t.equals("test.decision") ? java.util.Optional.of(decision) : java.util.Optional.empty();
+            }
+            @Override public List<DocumentTemplate> all() { return List.of(decision); }
+            @Override public DocumentTemplate parse(java.io.InputStream json) { throw new UnsupportedOperationException(); }
+        });
+        assertEquals("DOCUMENT_NOT_IN_CASE", assertThrows(ZhifaException.class,
+                () -> s.renderDocument(id, "test.decision", "pdf", out, TestFixtures.OFFICER)).code(),
+                "the decision does not exist before the case is decided");
+        c = s.transition(id, "investigate", Map.of(), null, -1, TestFixtures.OFFICER);
+        c = s.transition(id, "decide", Map.of("amount", "500", "type", "罚款"), null, -1, TestFixtures.OFFICER);
+        assertEquals("DOCUMENT_FORMAT", assertThrows(ZhifaException.class,
+                () -> s.renderDocument(id, "test.decision", "exe", out, TestFixtures.OFFICER)).code());
+        s.renderDocument(id, "test.decision", "PDF", out, TestFixtures.OFFICER);
+        Map<String, ?> fields = rendered.get(0);
+        assertEquals("衡国土资试〔2026〕1号", fields.get("case.number"));
+        assertEquals("周某", fields.get("party.name"));
+        assertEquals("自然人", fields.get("party.type"));
+        assertEquals("500.00", fields.get("amount"));
+        assertEquals("李明、张华", fields.get("officers"));
+        assertEquals(List.of("CERT1", "CERT2"), fields.get("officer.certificateNo"));
+        assertEquals("2026年3月2日", fields.get("case.filedOn"));
+        assertEquals("2026年3月3日", CaseDocuments.display("2026-03-03"));
+        assertEquals("是", CaseDocuments.display("true"));
     }
 
     @Test
