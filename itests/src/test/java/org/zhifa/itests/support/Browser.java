@@ -87,8 +87,18 @@ public final class Browser implements AutoCloseable {
     private void clickSuggestion(String text) {
         By item = By.xpath("//div[@id='VAADIN_COMBOBOX_OPTIONLIST']//td[contains(normalize-space(.), "
                 + xpathLiteral(text) + ")]");
+        // the list is redrawn when the server answers the typed filter: find and click in one attempt,
+        // again until a click lands on a current element
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(item)).click();
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .until(d -> {
+                    WebElement e = d.findElement(item);
+                    if (!e.isDisplayed()) {
+                        return false;
+                    }
+                    e.click();
+                    return true;
+                });
         gone(By.id("VAADIN_COMBOBOX_OPTIONLIST"), Duration.ofSeconds(30));
     }
 
