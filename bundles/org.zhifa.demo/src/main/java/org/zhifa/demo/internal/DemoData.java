@@ -21,7 +21,7 @@ import org.zhifa.api.personnel.PersonnelService;
  * Fills an empty register of a demo bureau with officers in every certificate state, through the
  * same service (and history) as any administrator. Does nothing when the register has entries.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = DemoData.class)
 public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final Actor LOADER = new Actor("demo-loader", Set.of(Roles.ADMIN));
