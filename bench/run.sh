@@ -6,6 +6,8 @@
 #      GET /api/v1/version on the same server                                 (goal ≥ 0.5×),
 #      for the first page and (worst case) random deep pages sorted by name
 # Usage: ./zhifa bench [runs]   (default 3 boots each). Only loopback addresses are used.
+# Ports: ZHIFA_BENCH_HTTP_PORT, ZHIFA_BENCH_SSH_PORT, ZHIFA_BENCH_RMI_REGISTRY_PORT, ZHIFA_BENCH_RMI_SERVER_PORT;
+# ZHIFA_BENCH_DIST names another assembly tar.gz to measure (default: the one built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -13,10 +15,12 @@ RUNS=${1:-3}
 OFFICERS=${ZHIFA_BENCH_OFFICERS:-100000}
 WORK="$ROOT/bench/target/work"
 KARAF_VERSION=4.4.10
-DIST_TGZ="$ROOT/assembly/target/zhifa-assembly-0.1.0-SNAPSHOT.tar.gz"
+DIST_TGZ=${ZHIFA_BENCH_DIST:-"$ROOT/assembly/target/zhifa-assembly-0.1.0-SNAPSHOT.tar.gz"}
 BARE_TGZ="$ROOT/bench/target/apache-karaf-$KARAF_VERSION.tar.gz"
 HTTP_PORT=${ZHIFA_BENCH_HTTP_PORT:-18181}
 SSH_PORT=${ZHIFA_BENCH_SSH_PORT:-18101}
+RMI_REGISTRY_PORT=${ZHIFA_BENCH_RMI_REGISTRY_PORT:-11099}
+RMI_SERVER_PORT=${ZHIFA_BENCH_RMI_SERVER_PORT:-44447}
 
 [ -f "$DIST_TGZ" ] || mvn -B -q install -DskipTests
 [ -d "$ROOT/bench/target/classes/org" ] || mvn -B -q -pl bench compile
@@ -40,7 +44,7 @@ prepare() {
   sed -i '/^org.osgi.service.http.port/d' "$etc/org.ops4j.pax.web.cfg" 2>/dev/null || true
   printf '\norg.osgi.service.http.port = %s\norg.ops4j.pax.web.listening.addresses = 127.0.0.1\n' "$HTTP_PORT" >> "$etc/org.ops4j.pax.web.cfg"
   sed -i 's/^sshPort *=.*/sshPort = '"$SSH_PORT"'/; s/^sshHost *=.*/sshHost = 127.0.0.1/' "$etc/org.apache.karaf.shell.cfg"
-  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = 11099/; s/^rmiServerPort *=.*/rmiServerPort = 44447/' "$etc/org.apache.karaf.management.cfg"
+  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$RMI_REGISTRY_PORT"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$RMI_SERVER_PORT"'/' "$etc/org.apache.karaf.management.cfg"
   # offline: nothing may be fetched while booting
   printf '\norg.ops4j.pax.url.mvn.repositories = \norg.ops4j.pax.url.mvn.offline = true\n' >> "$etc/org.ops4j.pax.url.mvn.cfg"
   # bare Karaf has no user: give it one for the shell probe

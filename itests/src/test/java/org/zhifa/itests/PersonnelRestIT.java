@@ -90,6 +90,33 @@ class PersonnelRestIT {
     }
 
     @Test
+    void deepPagesAgreeWithShallowOnesAndFollowWrites() {
+        String first = Officers.certificate("DEEP");
+        String tag = first.substring(0, first.lastIndexOf('-'));
+        List<String> names = List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵敏");
+        for (int i = 0; i < 600; i++) {
+            String cert = i == 0 ? first : Officers.certificate("DEEP");
+            assertEquals(201, post("admin", Officers.draft(names.get(i % names.size()), cert)).statusCode());
+        }
+        String q = "/api/v1/personnel?q=" + tag + "&sort=name";
+        // OFFSET/FETCH first (offset + limit <= 1000), then a deep page, read as a slice of the whole order
+        JsonNode shallow = Json.parse(bureau.get(q + "&offset=500&limit=100", "officer").body());
+        JsonNode deep = Json.parse(bureau.get(q + "&offset=550&limit=500", "officer").body());
+        assertEquals(600, shallow.get("total").asLong());
+        assertEquals(600, deep.get("total").asLong());
+        assertEquals(50, deep.get("items").size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(shallow.get("items").get(50 + i).get("id"), deep.get("items").get(i).get("id"));
+        }
+        assertEquals(0, Json.parse(bureau.get(q + "&offset=1600&limit=10", "officer").body()).get("items").size());
+        // a write is seen at once: a new officer whose name sorts first shifts every page by one
+        assertEquals(201, post("admin", Officers.draft("丁一", Officers.certificate("DEEP"))).statusCode());
+        JsonNode after = Json.parse(bureau.get(q + "&offset=551&limit=500", "officer").body());
+        assertEquals(601, after.get("total").asLong());
+        assertEquals(deep.get("items").get(0).get("id"), after.get("items").get(0).get("id"));
+    }
+
+    @Test
     void listPagesSortsAndFilters() {
         String tag = Officers.certificate("PAGE");
         for (String name : List.of("丙", "甲", "乙")) {

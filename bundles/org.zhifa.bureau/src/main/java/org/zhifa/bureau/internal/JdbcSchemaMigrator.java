@@ -26,24 +26,50 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zhifa.api.schema.SchemaMigrator;
 
 /**
  * Applies numbered SQL scripts per module and records them in ZHIFA_SCHEMA_VERSION, each script in
  * its own transaction. A script already applied must not change: its checksum is compared.
+ * <p>
+ * It starts as soon as the database is there and begins the bureau's own migration in the background:
+ * booting Derby (creating the database on a first start) and running the scripts then overlaps with
+ * Aries JPA building the register's EntityManagerFactory on the other core. The register still calls
+ * {@link #migrate} itself before its first use; that call waits for the early one and finds it done (or
+ * fails as it always did, if the early one failed).
  */
-@Component(service = SchemaMigrator.class)
+@Component(service = SchemaMigrator.class, immediate = true)
 public class JdbcSchemaMigrator implements SchemaMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSchemaMigrator.class);
     private static final Pattern SCRIPT = Pattern.compile("V(\\d+)__(.+)\\.sql");
     private static final String TABLE = "ZHIFA_SCHEMA_VERSION";
 
     private final DataSource dataSource;
 
     @Activate
-    public JdbcSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource) {
+    public JdbcSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource,
+                              BundleContext context) {
+        this.dataSource = dataSource;
+        Bundle own = context.getBundle();
+        Thread early = new Thread(() -> {
+            try {
+                migrate("bureau", own);
+            } catch (RuntimeException e) {
+                LOG.debug("early schema migration failed; the register retries it", e);
+            }
+        }, "zhifa-schema-bureau");
+        early.setDaemon(true);
+        early.start();
+    }
+
+    /** For tests: no early migration. */
+    JdbcSchemaMigrator(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

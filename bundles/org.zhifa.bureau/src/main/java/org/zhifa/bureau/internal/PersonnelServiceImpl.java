@@ -60,8 +60,8 @@ public class PersonnelServiceImpl implements PersonnelService {
     private final ZoneId zone;
     private final Clock clock;
     /**
-     * What reads remember between writes through this service: totals per filter, the ids of pages
-     * and rows by id.
+     * What reads remember between writes through this service: totals per filter, the sorted ids of a
+     * whole filter, the ids of pages, rows by id and finished pages.
      * A write replaces the whole object after its commit, so a read that began before the write puts
      * its results into a discarded one and can never serve them.
      */
@@ -71,10 +71,22 @@ public class PersonnelServiceImpl implements PersonnelService {
         static final int MAX_COUNTS = 1000;
         static final int MAX_ROWS = 20_000;
         static final int MAX_PAGES = 2000;
+        static final int MAX_RESULTS = 256;
+        static final int MAX_ORDERS = 16;
+        static final int MAX_ORDER_IDS = 500_000;
         final Map<String, Long> counts = new ConcurrentHashMap<>();
         final Map<String, List<Long>> pages = new ConcurrentHashMap<>();
         final Map<Long, OfficerEntity> rows = new ConcurrentHashMap<>();
+        /** Every id of a filter in sort order: a deep page is a slice of it instead of an OFFSET scan. */
+        final Map<String, long[]> orders = new ConcurrentHashMap<>();
+        /** Pages as returned: the same instance until the next write, so callers may cache what they derive. */
+        final Map<String, Page<Officer>> results = new ConcurrentHashMap<>();
     }
+
+    /** Pages this close to the start are read with OFFSET/FETCH; deeper ones load the filter's whole order once. */
+    static final int SHALLOW = 1000;
+    /** Marks a filter with too many ids to keep in memory: its deep pages use OFFSET/FETCH. */
+    private static final long[] TOO_MANY = new long[0];
 
     @Activate
     public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
@@ -166,57 +178,117 @@ public class PersonnelServiceImpl implements PersonnelService {
                 + (query.sort().equals("id") ? "" : ", o.id" + (query.ascending() ? " asc" : " desc"));
         ReadCache c = cache;
         String filterKey = where + "|" + new TreeMap<>(params);
-        String pageKey = filterKey + order + "|" + query.offset() + "|" + query.limit();
-        // a page some read since the last write has loaded entirely is answered from memory
-        List<Long> knownIds = c.pages.get(pageKey);
-        Long knownTotal = c.counts.get(filterKey);
-        if (knownIds != null && knownTotal != null && knownIds.stream().allMatch(c.rows::containsKey)) {
-            return new Page<>(knownIds.stream().map(id -> toOfficer(c.rows.get(id), today)).toList(), knownTotal,
-                    query.offset(), query.limit());
+        String orderKey = filterKey + order;
+        String pageKey = orderKey + "|" + query.offset() + "|" + query.limit();
+        // the status of a certificate depends on the day: a finished page is valid for one day at most
+        String resultKey = pageKey + "|" + today;
+        Page<Officer> known = c.results.get(resultKey);
+        if (known != null) {
+            return known;
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            // a page of ids first (read from an index ending in ID), then just those rows
-            List<Long> ids = knownIds;
-            if (ids == null) {
-                TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order, Long.class);
-                params.forEach(idQuery::setParameter);
-                idQuery.setFirstResult(query.offset());
-                idQuery.setMaxResults(query.limit());
-                ids = List.copyOf(idQuery.getResultList());
-                if (c.pages.size() < ReadCache.MAX_PAGES) {
-                    c.pages.put(pageKey, ids);
-                }
-            }
-            Map<Long, OfficerEntity> rows = new HashMap<>();
-            List<Long> missing = new ArrayList<>();
-            for (Long id : ids) {
-                OfficerEntity e = c.rows.get(id);
-                if (e != null) {
-                    rows.put(id, e);
+        // a page whose ids and rows some read since the last write has loaded is answered from memory
+        List<Long> knownIds = idsInMemory(c, query, orderKey, pageKey);
+        Long knownTotal = c.counts.get(filterKey);
+        Page<Officer> page;
+        if (knownIds != null && knownTotal != null && knownIds.stream().allMatch(c.rows::containsKey)) {
+            page = new Page<>(knownIds.stream().map(id -> toOfficer(c.rows.get(id), today)).toList(), knownTotal,
+                    query.offset(), query.limit());
+        } else {
+            page = jpa.txExpr(TransactionType.Required, em -> {
+                List<Long> ids = knownIds != null ? knownIds
+                        : readIds(em, c, query, where, order, params, filterKey, orderKey, pageKey);
+                Map<Long, OfficerEntity> rows = rows(em, c, ids);
+                List<Officer> items = ids.stream().map(rows::get).filter(Objects::nonNull)
+                        .map(e -> toOfficer(e, today)).toList();
+                long total;
+                if (query.offset() == 0 && items.size() < query.limit()) {
+                    total = items.size();
+                    remember(c, filterKey, total);
                 } else {
-                    missing.add(id);
+                    total = count(em, c, filterKey, where, params);
                 }
+                return new Page<>(items, total, query.offset(), query.limit());
+            });
+        }
+        if (c.results.size() < ReadCache.MAX_RESULTS) {
+            Page<Officer> first = c.results.putIfAbsent(resultKey, page);
+            return first != null ? first : page;
+        }
+        return page;
+    }
+
+    /** The ids of a page if memory knows them: a slice of the filter's order or an earlier identical page. */
+    private static List<Long> idsInMemory(ReadCache c, OfficerQuery query, String orderKey, String pageKey) {
+        long[] all = c.orders.get(orderKey);
+        if (all != null && all != TOO_MANY) {
+            return slice(all, query.offset(), query.limit());
+        }
+        return c.pages.get(pageKey);
+    }
+
+    private static List<Long> slice(long[] all, int offset, int limit) {
+        int from = Math.min(offset, all.length);
+        int to = (int) Math.min((long) from + limit, all.length);
+        Long[] ids = new Long[to - from];
+        for (int i = from; i < to; i++) {
+            ids[i - from] = all[i];
+        }
+        return List.of(ids);
+    }
+
+    /**
+     * A shallow page reads its ids from an index ending in ID with OFFSET/FETCH; a deep page would make
+     * the database walk the index up to the offset every time, so the filter's whole order is read once
+     * (and gives its total), and this and later pages are slices of it until the next write.
+     */
+    private List<Long> readIds(EntityManager em, ReadCache c, OfficerQuery query, String where, String order,
+                               Map<String, Object> params, String filterKey, String orderKey, String pageKey) {
+        if ((long) query.offset() + query.limit() > SHALLOW && c.orders.size() < ReadCache.MAX_ORDERS) {
+            long[] all = c.orders.computeIfAbsent(orderKey, k -> {
+                TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order,
+                        Long.class);
+                params.forEach(idQuery::setParameter);
+                long[] read = idQuery.getResultList().stream().mapToLong(Long::longValue).toArray();
+                remember(c, filterKey, read.length);
+                return read.length <= ReadCache.MAX_ORDER_IDS ? read : TOO_MANY;
+            });
+            if (all != TOO_MANY) {
+                return slice(all, query.offset(), query.limit());
             }
-            if (!missing.isEmpty()) {
-                em.createQuery("select o from OfficerEntity o where o.id in :ids", OfficerEntity.class)
-                        .setParameter("ids", missing).getResultList().forEach(e -> {
-                            rows.put(e.id, e);
-                            if (c.rows.size() < ReadCache.MAX_ROWS) {
-                                c.rows.put(e.id, e);
-                            }
-                        });
-            }
-            List<Officer> items = ids.stream().map(rows::get).filter(Objects::nonNull)
-                    .map(e -> toOfficer(e, today)).toList();
-            long total;
-            if (query.offset() == 0 && items.size() < query.limit()) {
-                total = items.size();
-                remember(c, filterKey, total);
+        }
+        TypedQuery<Long> idQuery = em.createQuery("select o.id from OfficerEntity o" + where + order, Long.class);
+        params.forEach(idQuery::setParameter);
+        idQuery.setFirstResult(query.offset());
+        idQuery.setMaxResults(query.limit());
+        List<Long> ids = List.copyOf(idQuery.getResultList());
+        if (c.pages.size() < ReadCache.MAX_PAGES) {
+            c.pages.put(pageKey, ids);
+        }
+        return ids;
+    }
+
+    /** The rows of these ids: remembered ones from memory, the others in one query by primary key. */
+    private static Map<Long, OfficerEntity> rows(EntityManager em, ReadCache c, List<Long> ids) {
+        Map<Long, OfficerEntity> rows = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            OfficerEntity e = c.rows.get(id);
+            if (e != null) {
+                rows.put(id, e);
             } else {
-                total = count(em, c, filterKey, where, params);
+                missing.add(id);
             }
-            return new Page<>(items, total, query.offset(), query.limit());
-        });
+        }
+        if (!missing.isEmpty()) {
+            em.createQuery("select o from OfficerEntity o where o.id in :ids", OfficerEntity.class)
+                    .setParameter("ids", missing).getResultList().forEach(e -> {
+                        rows.put(e.id, e);
+                        if (c.rows.size() < ReadCache.MAX_ROWS) {
+                            c.rows.put(e.id, e);
+                        }
+                    });
+        }
+        return rows;
     }
 
     @Override

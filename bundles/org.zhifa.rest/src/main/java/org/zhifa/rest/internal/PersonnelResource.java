@@ -32,16 +32,19 @@ import org.zhifa.api.rest.RequestActor;
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonnelResource {
     private final PersonnelService personnel;
+    private final SerializedPages pages;
 
-    PersonnelResource(PersonnelService personnel) {
+    PersonnelResource(PersonnelService personnel, SerializedPages pages) {
         this.personnel = personnel;
+        this.pages = pages;
     }
 
     /** Request body of a deactivation. */
     public record Deactivation(String reason) {}
 
+    /** The JSON of a {@link Page} of {@link Officer}s; a page asked for again since the last write is not serialized again. */
     @GET
-    public Page<Officer> list(@Context HttpServletRequest rc, @QueryParam("q") String text,
+    public Response list(@Context HttpServletRequest rc, @QueryParam("q") String text,
                               @QueryParam("unit") String unit, @QueryParam("category") String category,
                               @QueryParam("status") String status, @QueryParam("active") String active,
                               @QueryParam("sort") String sort, @QueryParam("order") String order,
@@ -49,7 +52,12 @@ public class PersonnelResource {
         OfficerQuery q = new OfficerQuery(text, unit, category, status(status), bool(active, "active"),
                 sort == null || sort.isBlank() ? "id" : sort, ascending(order),
                 integer(offset, "offset", 0), integer(limit, "limit", 50));
-        return personnel.list(q, actor(rc));
+        Page<Officer> page = personnel.list(q, actor(rc));
+        try {
+            return Response.ok(pages.json(page), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("page not serializable", e);
+        }
     }
 
     @GET

@@ -24,6 +24,7 @@ import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.rest.RestResource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
@@ -45,8 +46,9 @@ public class RestServer {
     public RestServer(@Reference PersonnelService personnel, @Reference BureauInfo bureau,
                       @Reference Authenticator authenticator, RestConfig config, BundleContext context)
             throws InvalidSyntaxException {
+        ObjectMapper json = JsonMapper.create();
         OpenApiResource openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(references.keySet()));
-        List<Object> resources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel),
+        List<Object> resources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel, new SerializedPages(json)),
                 new PublicCertificateResource(personnel), openApi,
                 new VersionResource(context.getBundle().getVersion().toString()), contributed);
         Thread thread = Thread.currentThread();
@@ -57,7 +59,7 @@ public class RestServer {
             bean.setBus(BusFactory.getDefaultBus(true));
             bean.setAddress("/");
             bean.setServiceBeans(resources);
-            bean.setProviders(List.of(new JacksonJsonProvider(JsonMapper.create()),
+            bean.setProviders(List.of(new JacksonJsonProvider(json),
                     new AuthFilter(authenticator, config.loginCacheSeconds(), config.maxBodyBytes()),
                     new ExceptionMappers.Domain(), new ExceptionMappers.Json(), new ExceptionMappers.Web(),
                     new ExceptionMappers.Any()));
