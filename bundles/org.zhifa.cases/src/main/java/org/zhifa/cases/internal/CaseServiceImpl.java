@@ -130,10 +130,12 @@ public class CaseServiceImpl implements CaseService {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addKind(EnforcementKind kind) {
         kinds.put(kind.id(), kind);
+        forgetLists();
     }
 
     void removeKind(EnforcementKind kind) {
         kinds.remove(kind.id(), kind);
+        forgetLists();
     }
 
     /** Documents are optional: without the zhifa-documents feature a case lists them but cannot render. */
@@ -247,6 +249,7 @@ public class CaseServiceImpl implements CaseService {
                 startTimers(em, c, proc, initial.id(), fields, today, e.seq);
                 return c.id;
             });
+            forgetLists();
             return load(id);
           } catch (PersistenceException e) {
             // two first cases of a kind and year racing for the new counter row: the loser tries again
@@ -461,18 +464,67 @@ public class CaseServiceImpl implements CaseService {
         }
         String dir = query.ascending() ? " asc" : " desc";
         String order = " order by c." + query.sort() + dir + (query.sort().equals("id") ? "" : ", c.id" + dir);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            TypedQuery<Long> count = em.createQuery("select count(c) from CaseEntity c" + where, Long.class);
-            TypedQuery<CaseEntity> page = em.createQuery("select c from CaseEntity c" + where + order, CaseEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                page.setParameter(k, v);
+        ListCache c = listCache;
+        String key = where + "|" + new java.util.TreeMap<>(params) + order;
+        long[] ids = c.ids.get(key);
+        if (ids == null) {
+            // the whole filter's order once (narrow rows, one sort); every page of it is then a slice
+            ids = jpa.txExpr(TransactionType.Required, em -> {
+                TypedQuery<Long> idQuery = em.createQuery("select c.id from CaseEntity c" + where + order, Long.class);
+                params.forEach(idQuery::setParameter);
+                return idQuery.getResultList().stream().mapToLong(Long::longValue).toArray();
             });
-            page.setFirstResult(query.offset());
-            page.setMaxResults(query.limit());
-            List<CaseSummary> items = page.getResultList().stream().map(this::toSummary).toList();
-            return new Page<>(items, count.getSingleResult(), query.offset(), query.limit());
-        });
+            c.remember(key, ids);
+        }
+        int from = (int) Math.min(query.offset(), ids.length);
+        int to = (int) Math.min((long) from + query.limit(), ids.length);
+        long[] pageIds = Arrays.copyOfRange(ids, from, to);
+        List<Long> missing = Arrays.stream(pageIds).filter(id -> !c.rows.containsKey(id)).boxed().toList();
+        if (!missing.isEmpty()) {
+            jpa.txExpr(TransactionType.Required, em -> em.createQuery("select c from CaseEntity c where c.id in :ids",
+                    CaseEntity.class).setParameter("ids", missing).getResultList()).forEach(e -> c.row(toSummary(e)));
+        }
+        List<CaseSummary> items = Arrays.stream(pageIds).mapToObj(c.rows::get).toList();
+        if (items.contains(null)) {
+            // a row vanished between the two reads (cannot happen: cases are never deleted); answer afresh
+            listCache = new ListCache();
+            return list(query, actor);
+        }
+        return new Page<>(items, ids.length, query.offset(), query.limit());
+    }
+
+    /**
+     * What case lists remember between writes: the sorted ids of each filter and the rows by id. Any
+     * write (and a kind coming or going) replaces the whole object after its commit, so a read that
+     * began before can only fill a discarded one. Bounded: past the limits it starts afresh.
+     */
+    private volatile ListCache listCache = new ListCache();
+
+    private static final class ListCache {
+        static final long MAX_IDS = 2_000_000;
+        static final int MAX_ROWS = 50_000;
+        final Map<String, long[]> ids = new ConcurrentHashMap<>();
+        final Map<Long, CaseSummary> rows = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong idCount = new java.util.concurrent.atomic.AtomicLong();
+
+        void remember(String key, long[] sorted) {
+            if (idCount.addAndGet(sorted.length) > MAX_IDS) {
+                ids.clear();
+                idCount.set(sorted.length);
+            }
+            ids.put(key, sorted);
+        }
+
+        void row(CaseSummary s) {
+            if (rows.size() >= MAX_ROWS) {
+                rows.clear();
+            }
+            rows.put(s.id(), s);
+        }
+    }
+
+    private void forgetLists() {
+        listCache = new ListCache();
     }
 
     @Override
@@ -569,6 +621,8 @@ public class CaseServiceImpl implements CaseService {
             });
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
             throw Errors.conflict("CASE_CONCURRENT_WRITE");
+        } finally {
+            forgetLists();
         }
         return load(caseId);
     }

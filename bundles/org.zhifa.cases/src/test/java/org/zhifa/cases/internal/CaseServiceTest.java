@@ -374,7 +374,10 @@ class CaseServiceTest {
     @Test
     void listFiltersAndDueListsFollowTheCalendar() {
         CaseServiceImpl march = service("2026-03-02");
+        assertEquals(0, march.list(CaseQuery.all(0, 10), TestFixtures.OFFICER).total());
         CaseFile a = march.file(draft(List.of(1L, 2L)), TestFixtures.OFFICER);
+        assertEquals(1, march.list(CaseQuery.all(0, 10), TestFixtures.OFFICER).total(), "a write shows at once");
+
         march.file(new CaseDraft("test", "矿产资源", "非法采矿", new Party(PartyType.ORGANISATION, "某矿业公司",
                 CREDIT_CODE, "周某", null, null), List.of(4L), false, Map.of()), TestFixtures.OFFICER);
         Page<CaseSummary> mine = march.list(new CaseQuery(null, null, null, null, "矿产资源", null, null, 0, "id",
@@ -405,5 +408,12 @@ class CaseServiceTest {
         assertTrue(june.due(0, TestFixtures.OFFICER).get(0).overdue());
         assertNull(june.list(new CaseQuery(null, null, null, CaseStatus.CLOSED, null, null, null, 0, "id", true, 0, 10),
                 TestFixtures.OFFICER).items().stream().findFirst().orElse(null));
+
+        // remembered lists and rows never outlive a write
+        march.transition(a.id(), "investigate", Map.of(), null, -1, TestFixtures.OFFICER);
+        assertEquals("investigate", march.list(new CaseQuery(null, null, null, null, "土地管理", null, null, 0, "id",
+                true, 0, 10), TestFixtures.OFFICER).items().get(0).step());
+        assertEquals(1, march.list(new CaseQuery(null, null, "investigate", null, null, null, null, 0, "id", true, 0,
+                10), TestFixtures.OFFICER).total());
     }
 }
