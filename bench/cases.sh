@@ -22,14 +22,22 @@ RMI_SERVER_PORT=19447
 
 echo "== a bureau with $CASES cases of 10 steps"
 API="http://127.0.0.1:$HTTP_PORT/api/v1"
-prepare "$DIST_TGZ" "$WORK"
-start "$WORK"; wait_url "$API/cases?limit=1" officer:officer; stop "$KPID"   # the first boot creates the schema
-DERBY_JAR=$(find "$WORK/system/org/apache/derby/derby" -name 'derby-*.jar' | head -1)
 CP="$ROOT/bench/target/classes"
-t0=$(now)
-java -cp "$CP:$DERBY_JAR" -Dderby.stream.error.file="$WORK/derby-generator.log" \
-  org.zhifa.bench.CaseDataGenerator "$WORK/data/zhifa/derby" 430421 "$CASES"
-printf 'generated in %.0f s\n' "$(awk "BEGIN{print $(now) - $t0}")"
+# the generated database is kept for the next run (delete it after a schema change)
+SAVED="$ROOT/bench/target/cases-$CASES-derby"
+prepare "$DIST_TGZ" "$WORK"
+if [ -d "$SAVED" ]; then
+  mkdir -p "$WORK/data/zhifa"; cp -r "$SAVED" "$WORK/data/zhifa/derby"
+  echo "reusing the database generated earlier ($SAVED)"
+else
+  start "$WORK"; wait_url "$API/cases?limit=1" officer:officer; stop "$KPID"   # the first boot creates the schema
+  DERBY_JAR=$(find "$WORK/system/org/apache/derby/derby" -name 'derby-*.jar' | head -1)
+  t0=$(now)
+  java -cp "$CP:$DERBY_JAR" -Dderby.stream.error.file="$WORK/derby-generator.log" \
+    org.zhifa.bench.CaseDataGenerator "$WORK/data/zhifa/derby" 430421 "$CASES"
+  printf 'generated in %.0f s\n' "$(awk "BEGIN{print $(now) - $t0}")"
+  cp -r "$WORK/data/zhifa/derby" "$SAVED"
+fi
 start "$WORK"; wait_url "$API/cases?limit=1" officer:officer
 curl -sf -u officer:officer "$API/cases?limit=1" | head -c 300; echo
 MIX="$API/cases?kind=penalty&status=OPEN&limit=50"

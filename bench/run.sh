@@ -29,47 +29,16 @@ if [ ! -f "$BARE_TGZ" ]; then
       -DoutputDirectory="$ROOT/bench/target" -Dmdep.useBaseVersion=true
 fi
 
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
+. "$ROOT/bench/lib.sh"
 
-now() { date +%s.%N; }
-
-# unpack TGZ into DIR with our ports, loopback only
-prepare() {
-  local tgz=$1 dir=$2
-  rm -rf "$dir"; mkdir -p "$dir"
-  tar xzf "$tgz" -C "$dir" --strip-components=1
-  local etc="$dir/etc"
-  sed -i '/^org.osgi.service.http.port/d' "$etc/org.ops4j.pax.web.cfg" 2>/dev/null || true
-  printf '\norg.osgi.service.http.port = %s\norg.ops4j.pax.web.listening.addresses = 127.0.0.1\n' "$HTTP_PORT" >> "$etc/org.ops4j.pax.web.cfg"
-  sed -i 's/^sshPort *=.*/sshPort = '"$SSH_PORT"'/; s/^sshHost *=.*/sshHost = 127.0.0.1/' "$etc/org.apache.karaf.shell.cfg"
-  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$RMI_REGISTRY_PORT"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$RMI_SERVER_PORT"'/' "$etc/org.apache.karaf.management.cfg"
-  # offline: nothing may be fetched while booting
-  printf '\norg.ops4j.pax.url.mvn.repositories = \norg.ops4j.pax.url.mvn.offline = true\n' >> "$etc/org.ops4j.pax.url.mvn.cfg"
-  # bare Karaf has no user: give it one for the shell probe
+# bare Karaf has no user: give it one for the shell probe
+add_admin() {
+  local etc=$1/etc
   if ! grep -q '^admin' "$etc/users.properties"; then
     printf 'admin = admin,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembroker,ssh\n' >> "$etc/users.properties"
   fi
 }
 
-start() { # DIR -> sets KPID to the JVM
-  local dir=$1
-  (cd "$dir" && KARAF_EXEC=exec nohup bin/karaf daemon > "$dir/console.log" 2>&1 &)
-  for _ in $(seq 1 100); do
-    KPID=$(pgrep -f -- "-Dkaraf.base=$dir " | head -1 || true)
-    [ -n "$KPID" ] && break; sleep 0.1
-  done
-  PIDS+=("$KPID")
-}
-
-stop() { # PID
-  kill "$1" 2>/dev/null || true
-  for _ in $(seq 1 120); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
-  kill -9 "$1" 2>/dev/null || true
-}
-
-wait_health() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/v1/health"; do sleep 0.1; done; }
 wait_shell() { # bare Karaf is up when its shell answers at start level 100; prints when that probe began
   local dir=$1 began
   until (exec 3<>/dev/tcp/127.0.0.1/"$SSH_PORT") 2>/dev/null; do sleep 0.1; done
@@ -88,7 +57,7 @@ echo "== boot (clean data folder, offline), $RUNS runs each"
 : > "$WORK.bare"; : > "$WORK.zhifa"
 mkdir -p "$(dirname "$WORK")"
 for i in $(seq 1 "$RUNS"); do
-  prepare "$BARE_TGZ" "$WORK/bare"
+  prepare "$BARE_TGZ" "$WORK/bare"; add_admin "$WORK/bare"
   t0=$(now); start "$WORK/bare"; t1=$(wait_shell "$WORK/bare")
   stop "$KPID"
   awk "BEGIN{print $t1 - $t0}" >> "$WORK.bare"
