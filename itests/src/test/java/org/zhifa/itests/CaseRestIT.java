@@ -143,11 +143,11 @@ class CaseRestIT {
                 .get("items").size());
         refused(cases.move("officer", id, "investigate", Map.of()), 409, "CASE_CLOSED");
 
-        // the documents its steps produced; rendering waits for the document engine
+        // the documents its steps produced (their contents: CaseDocumentsIT)
         JsonNode docs = Json.parse(bureau.get("/api/v1/cases/" + id + "/documents", "officer").body()).get("items");
         assertTrue(docs.toString().contains("penalty.decision"), docs.toString());
-        refused(bureau.get("/api/v1/cases/" + id + "/documents/penalty.decision?format=pdf", "officer"), 503,
-                "DOCUMENTS_UNAVAILABLE");
+        assertEquals(200, bureau.download("/api/v1/cases/" + id + "/documents/penalty.closing?format=pdf", "officer")
+                .statusCode());
         refused(bureau.get("/api/v1/cases/" + id + "/documents/penalty.decision?format=exe", "officer"), 400,
                 "INVALID_PARAMETER");
     }

@@ -2,14 +2,31 @@ package org.zhifa.console.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.personnel.PersonnelService;
 
-/** What the case screens of one browser session use. */
+/**
+ * What the case screens of one browser session use; {@code templates} finds a document template by id
+ * (empty while the document engine is not installed).
+ */
 record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
-                   ZoneId zone) {
+                   ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, id -> Optional.empty());
+    }
+
+    /** A document's name, e.g. 行政处罚决定书; its id when no template of that id is known. */
+    String documentTitle(String id, Locale locale) {
+        return templates.apply(id).map(t -> t.title(locale)).orElse(id);
+    }
 
     LocalDate today() {
         return LocalDate.now(zone);

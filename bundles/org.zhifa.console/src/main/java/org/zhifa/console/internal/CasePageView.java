@@ -339,7 +339,8 @@ final class CasePageView extends VerticalLayout {
         }
         UI ui = UI.getCurrent();
         for (String doc : ids) {
-            Label name = new Label(doc);
+            Label name = new Label(console.documentTitle(doc, m.locale()));
+            name.setId("case-document-title-" + doc);
             Button preview = new Button(m.get("document.preview"));
             preview.setId("case-document-preview-" + doc);
             preview.addStyleName(ValoTheme.BUTTON_SMALL);

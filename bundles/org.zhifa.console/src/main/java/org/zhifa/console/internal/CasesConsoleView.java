@@ -2,13 +2,18 @@ package org.zhifa.console.internal;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.document.DocumentTemplate;
+import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.console.spi.ConsoleContext;
 import org.zhifa.console.spi.ConsoleView;
@@ -29,6 +34,8 @@ public class CasesConsoleView implements ConsoleView {
     private final WorkingDays workingDays;
     private final int dueSoon;
     private final ZoneId zone;
+    /** The document engine's templates, for the documents' titles; optional: ids are shown without it. */
+    private volatile DocumentTemplates templates;
 
     @Activate
     public CasesConsoleView(@Reference(name = "cases") CaseService cases,
@@ -39,6 +46,22 @@ public class CasesConsoleView implements ConsoleView {
         this.workingDays = workingDays;
         this.dueSoon = Math.max(0, config.dueSoonWorkingDays());
         this.zone = ZoneId.of(config.zone());
+    }
+
+    @Reference(name = "templates", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setTemplates(DocumentTemplates t) {
+        templates = t;
+    }
+
+    void unsetTemplates(DocumentTemplates t) {
+        if (templates == t) {
+            templates = null;
+        }
+    }
+
+    private Optional<DocumentTemplate> template(String id) {
+        DocumentTemplates t = templates;
+        return t == null ? Optional.empty() : t.find(id);
     }
 
     @Override
@@ -53,7 +76,7 @@ public class CasesConsoleView implements ConsoleView {
 
     @Override
     public com.vaadin.ui.Component create(ConsoleContext context) {
-        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone), context.actor(),
+        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template), context.actor(),
                 Messages.of(context.locale()));
     }
 }

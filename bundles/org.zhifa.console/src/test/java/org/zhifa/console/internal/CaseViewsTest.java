@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.zhifa.api.cases.CaseSummary;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.kind.FieldDef;
 
 import com.vaadin.data.provider.DataProvider;
@@ -123,6 +126,18 @@ class CaseViewsTest {
         }
         assertTrue(officer.contains("case-file-button"));
         assertFalse(reviewer.contains("case-file-button"));
+    }
+
+    @Test
+    void documentsAreListedByTheirTemplatesTitleOrElseTheirId() {
+        DocumentTemplate decision = new DocumentTemplate("penalty.decision", "行政处罚决定书",
+                "Administrative penalty decision", List.of(), List.of(new DocumentTemplate.Block.Title("行政处罚决定书")), "");
+        CaseConsole c = new CaseConsole(new FakeCases(), new PersonnelViewTest.BigRegister(), WEEKDAYS, 3,
+                ZoneId.systemDefault(), id -> id.equals(decision.id()) ? Optional.of(decision) : Optional.empty());
+        assertEquals("行政处罚决定书", c.documentTitle("penalty.decision", Locale.SIMPLIFIED_CHINESE));
+        assertEquals("Administrative penalty decision", c.documentTitle("penalty.decision", Locale.ENGLISH));
+        assertEquals("penalty.filing", c.documentTitle("penalty.filing", Locale.SIMPLIFIED_CHINESE));
+        assertEquals("penalty.filing", console(new FakeCases()).documentTitle("penalty.filing", Locale.ENGLISH));
     }
 
     @Test

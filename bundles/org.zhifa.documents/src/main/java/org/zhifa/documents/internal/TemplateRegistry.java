@@ -65,8 +65,11 @@ public class TemplateRegistry implements DocumentTemplates {
         tracker.open();
     }
 
-    /** Without a framework, for unit tests: sources are added by hand. */
-    TemplateRegistry() {
+    /**
+     * Without a framework, for unit tests: sources are added by hand. Public so that plug-ins' template
+     * tests (through test-support) parse with this very parser.
+     */
+    public TemplateRegistry() {
         tracker = null;
     }
 
