@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -87,19 +88,25 @@ public final class Browser implements AutoCloseable {
     private void clickSuggestion(String text) {
         By item = By.xpath("//div[@id='VAADIN_COMBOBOX_OPTIONLIST']//td[contains(normalize-space(.), "
                 + xpathLiteral(text) + ")]");
-        // the list is redrawn when the server answers the typed filter: find and click in one attempt,
-        // again until a click lands on a current element
+        // The list is redrawn when the server answers (a typed filter, a slow page): a click may hit an
+        // element that is just being replaced, or be swallowed. Click whatever matches now, and again
+        // at the next poll while the list is still open; done once it has closed after a click.
+        By list = By.id("VAADIN_COMBOBOX_OPTIONLIST");
+        boolean[] clicked = {false};
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
                 .until(d -> {
-                    WebElement e = d.findElement(item);
-                    if (!e.isDisplayed()) {
-                        return false;
+                    List<WebElement> open = d.findElements(list);
+                    if (open.isEmpty() || !open.get(0).isDisplayed()) {
+                        return clicked[0];
                     }
-                    e.click();
-                    return true;
+                    WebElement e = d.findElement(item);
+                    if (e.isDisplayed()) {
+                        e.click();
+                        clicked[0] = true;
+                    }
+                    return false;
                 });
-        gone(By.id("VAADIN_COMBOBOX_OPTIONLIST"), Duration.ofSeconds(30));
     }
 
     private static String xpathLiteral(String s) {
