@@ -15,9 +15,7 @@ import org.zhifa.api.cases.CaseStatus;
 import org.zhifa.api.cases.CaseSummary;
 import org.zhifa.api.cases.KindInfo;
 import org.zhifa.api.common.Actor;
-import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
-import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.Step;
 import org.zhifa.api.personnel.Officer;
 
@@ -59,15 +57,16 @@ final class CaseListView extends VerticalLayout {
     private final Grid<CaseSummary> grid = new Grid<>();
     private final ConfigurableFilterDataProvider<CaseSummary, Void, CaseFilter> data;
     private final List<KindInfo> kinds;
-    private boolean loadErrorShown;
+    private final GridLoads loads;
 
     CaseListView(CaseConsole console, Actor actor, Messages m, LongConsumer open) {
         this.console = console;
         this.actor = actor;
         this.m = m;
+        this.loads = new GridLoads(m, LOG, "cases");
         this.open = open;
         setSizeFull();
-        kinds = load(() -> console.cases().kinds());
+        kinds = loads.load(() -> console.cases().kinds());
         officer = OfficerPicker.comboBox(console.personnel(), actor, m, null);
 
         Label title = new Label(m.get("cases.title"));
@@ -204,7 +203,7 @@ final class CaseListView extends VerticalLayout {
     }
 
     private void applyFilter() {
-        loadErrorShown = false;
+        loads.reset();
         data.setFilter(new CaseFilter(text.getValue(), kind.getValue() == null ? null : kind.getValue().id(),
                 step.getValue(), status.getValue(), due.getValue(),
                 officer.getValue() == null ? null : officer.getValue().id()));
@@ -213,58 +212,15 @@ final class CaseListView extends VerticalLayout {
     /** Rows [offset, offset+limit) only, in pages of at most {@link CaseQuery#MAX_LIMIT}. */
     private Stream<CaseSummary> fetch(Query<CaseSummary, CaseFilter> query) {
         CaseFilter filter = query.getFilter().orElse(CaseFilter.NONE);
-        List<CaseSummary> rows = new ArrayList<>();
-        int offset = query.getOffset();
-        int remaining = query.getLimit();
-        try {
-            while (remaining > 0) {
-                int limit = Math.min(remaining, CaseQuery.MAX_LIMIT);
-                Page<CaseSummary> page = console.cases().list(
-                        filter.toQuery(query.getSortOrders(), console.dueSoonWorkingDays(), offset, limit), actor);
-                rows.addAll(page.items());
-                if (page.items().size() < limit) {
-                    break;
-                }
-                offset += limit;
-                remaining -= limit;
-            }
-        } catch (RuntimeException e) {
-            loadFailed(e);
-        }
-        return rows.stream();
+        return loads.rows(query.getOffset(), query.getLimit(), CaseQuery.MAX_LIMIT,
+                (offset, limit) -> console.cases().list(
+                        filter.toQuery(query.getSortOrders(), console.dueSoonWorkingDays(), offset, limit), actor));
     }
 
     private int count(Query<CaseSummary, CaseFilter> query) {
         CaseFilter filter = query.getFilter().orElse(CaseFilter.NONE);
-        try {
-            long n = console.cases().list(filter.toQuery(List.of(), console.dueSoonWorkingDays(), 0, 1), actor).total();
-            return (int) Math.min(n, Integer.MAX_VALUE);
-        } catch (RuntimeException e) {
-            loadFailed(e);
-            return 0;
-        }
-    }
-
-    private void loadFailed(RuntimeException e) {
-        if (loadErrorShown) {
-            return;
-        }
-        loadErrorShown = true;
-        if (e instanceof ZhifaException z) {
-            Notifications.error(m.error(z));
-        } else {
-            LOG.error("loading cases failed", e);
-            Notifications.error(m.get("error.unexpected"));
-        }
-    }
-
-    private <T> List<T> load(java.util.function.Supplier<List<T>> supplier) {
-        try {
-            return supplier.get();
-        } catch (RuntimeException e) {
-            loadFailed(e);
-            return List.of();
-        }
+        return loads.count(() -> console.cases()
+                .list(filter.toQuery(List.of(), console.dueSoonWorkingDays(), 0, 1), actor).total());
     }
 
     private void openFileForm() {

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhifa.api.common.Actor;
-import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.personnel.CertificateStatus;
@@ -61,12 +60,13 @@ final class PersonnelView extends VerticalLayout implements View {
     private Button edit;
     private Button deactivate;
     /** A failed load is reported once per filter, not once per scrolled page. */
-    private boolean loadErrorShown;
+    private final GridLoads loads;
 
     PersonnelView(PersonnelService personnel, Actor actor, Messages m) {
         this.personnel = personnel;
         this.actor = actor;
         this.m = m;
+        this.loads = new GridLoads(m, LOG, "the register");
         this.admin = actor.has(Roles.ADMIN);
         setSizeFull();
 
@@ -101,10 +101,10 @@ final class PersonnelView extends VerticalLayout implements View {
 
         unit.setId("personnel-unit");
         unit.setPlaceholder(m.get("personnel.filter.unit"));
-        unit.setItems(load(() -> personnel.units(actor)));
+        unit.setItems(loads.load(() -> personnel.units(actor)));
         category.setId("personnel-category");
         category.setPlaceholder(m.get("personnel.filter.category"));
-        category.setItems(load(personnel::categories));
+        category.setItems(loads.load(personnel::categories));
         status.setId("personnel-status");
         status.setPlaceholder(m.get("personnel.filter.status"));
         status.setItems(Arrays.asList(CertificateStatus.values()));
@@ -205,7 +205,7 @@ final class PersonnelView extends VerticalLayout implements View {
     }
 
     private void applyFilter() {
-        loadErrorShown = false;
+        loads.reset();
         data.setFilter(new PersonnelFilter(search.getValue(), unit.getValue(), category.getValue(),
                 status.getValue(), active.getValue()));
     }
@@ -220,57 +220,13 @@ final class PersonnelView extends VerticalLayout implements View {
     /** Rows [offset, offset+limit) only, in pages the service accepts: never the whole register. */
     private Stream<Officer> fetch(Query<Officer, PersonnelFilter> query) {
         PersonnelFilter filter = query.getFilter().orElse(PersonnelFilter.NONE);
-        List<Officer> rows = new ArrayList<>();
-        int offset = query.getOffset();
-        int remaining = query.getLimit();
-        try {
-            while (remaining > 0) {
-                int limit = Math.min(remaining, OfficerQuery.MAX_LIMIT);
-                Page<Officer> page = personnel.list(filter.toQuery(query.getSortOrders(), offset, limit), actor);
-                rows.addAll(page.items());
-                if (page.items().size() < limit) {
-                    break;
-                }
-                offset += limit;
-                remaining -= limit;
-            }
-        } catch (RuntimeException e) {
-            loadFailed(e);
-        }
-        return rows.stream();
+        return loads.rows(query.getOffset(), query.getLimit(), OfficerQuery.MAX_LIMIT,
+                (offset, limit) -> personnel.list(filter.toQuery(query.getSortOrders(), offset, limit), actor));
     }
 
     private int count(Query<Officer, PersonnelFilter> query) {
         PersonnelFilter filter = query.getFilter().orElse(PersonnelFilter.NONE);
-        try {
-            long n = personnel.count(filter.toQuery(query.getSortOrders(), 0, 1), actor);
-            return (int) Math.min(n, Integer.MAX_VALUE);
-        } catch (RuntimeException e) {
-            loadFailed(e);
-            return 0;
-        }
-    }
-
-    private void loadFailed(RuntimeException e) {
-        if (loadErrorShown) {
-            return;
-        }
-        loadErrorShown = true;
-        if (e instanceof ZhifaException z) {
-            Notifications.error(m.error(z));
-        } else {
-            LOG.error("loading the register failed", e);
-            Notifications.error(m.get("error.unexpected"));
-        }
-    }
-
-    private <T> List<T> load(java.util.function.Supplier<List<T>> supplier) {
-        try {
-            return supplier.get();
-        } catch (RuntimeException e) {
-            loadFailed(e);
-            return List.of();
-        }
+        return loads.count(() -> personnel.count(filter.toQuery(query.getSortOrders(), 0, 1), actor));
     }
 
     private void openForm(Officer officer) {
@@ -292,7 +248,7 @@ final class PersonnelView extends VerticalLayout implements View {
 
     private void saved(Officer officer) {
         String chosenUnit = unit.getValue();
-        List<String> units = load(() -> personnel.units(actor));
+        List<String> units = loads.load(() -> personnel.units(actor));
         unit.setItems(units);
         unit.setValue(units.contains(chosenUnit) ? chosenUnit : null);
         data.refreshAll();
