@@ -273,8 +273,7 @@ public class CaseServiceImpl implements CaseService {
             Transition t = proc.transition(transitionId == null ? "" : transitionId).orElseThrow(
                     () -> Errors.invalid("TRANSITION_UNKNOWN", "transition", transitionId, kind.title(ZH)));
             if (!t.from().equals(c.step)) {
-                throw Errors.conflict("TRANSITION_NOT_ALLOWED", c.stepTitleZh, t.titleZh(),
-                        allowedTitles(proc, c, actor));
+                throw Errors.conflict("TRANSITION_NOT_ALLOWED", c.stepTitleZh, t.titleZh(), allowedTitles(proc, c));
             }
             if (t.variant() == Transition.Variant.SIMPLE && !c.simple) {
                 throw Errors.conflict("TRANSITION_SIMPLE_ONLY", t.titleZh());
@@ -560,7 +559,10 @@ public class CaseServiceImpl implements CaseService {
 
     @Override
     public List<String> documents(long caseId, Actor actor) {
-        CaseFile c = find(caseId, actor).orElseThrow(() -> notFound(caseId));
+        return documents(find(caseId, actor).orElseThrow(() -> notFound(caseId)));
+    }
+
+    private List<String> documents(CaseFile c) {
         EnforcementKind kind = kinds.get(c.kind());
         if (kind == null) {
             return List.of();
@@ -586,7 +588,7 @@ public class CaseServiceImpl implements CaseService {
                 .filter(v -> v.name().equalsIgnoreCase(format == null ? "" : format.strip())).findFirst()
                 .orElseThrow(() -> Errors.invalid("DOCUMENT_FORMAT", "format", format));
         CaseFile c = find(caseId, actor).orElseThrow(() -> notFound(caseId));
-        if (!documents(caseId, actor).contains(documentId)) {
+        if (!documents(c).contains(documentId)) {
             throw Errors.of(Kind.NOT_FOUND, "DOCUMENT_NOT_IN_CASE", "document", documentId, c.number());
         }
         DocumentTemplate template = templates.find(documentId)
@@ -843,7 +845,7 @@ public class CaseServiceImpl implements CaseService {
                 .filter(t -> actor == null || mayTake(t, actor)).toList();
     }
 
-    private static String allowedTitles(Procedure proc, CaseEntity c, Actor actor) {
+    private static String allowedTitles(Procedure proc, CaseEntity c) {
         List<Transition> ts = available(proc, c.step, c.simple, null);
         return ts.isEmpty() ? "—" : ts.stream().map(Transition::titleZh).collect(Collectors.joining("、"));
     }
