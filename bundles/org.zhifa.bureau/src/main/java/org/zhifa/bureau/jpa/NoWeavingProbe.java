@@ -1,4 +1,4 @@
-package org.zhifa.calendar.internal;
+package org.zhifa.bureau.jpa;
 
 import java.lang.reflect.Proxy;
 
