@@ -671,6 +671,10 @@ public class RecordServiceImpl implements RecordService {
     }
 
     // for the verifier
+    Verifier verifier() {
+        return verifier;
+    }
+
     DataSource dataSource() {
         return dataSource;
     }

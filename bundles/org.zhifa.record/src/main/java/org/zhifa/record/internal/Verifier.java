@@ -71,7 +71,7 @@ final class Verifier {
     }
 
     VerificationReport incremental(VerificationProgress progress) {
-        return run(verified, progress);
+        return run(verified, progress == null ? VerificationProgress.NONE : progress);
     }
 
     private VerificationReport run(Frontier from, VerificationProgress progress) {
