@@ -2,21 +2,32 @@ package org.zhifa.console.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.console.spi.CaseSection;
 
 /**
  * What the case screens of one browser session use; {@code templates} finds a document template by id
- * (empty while the document engine is not installed).
+ * (empty while the document engine is not installed); {@code sections} are the plug-ins' case-page
+ * sections now, by id.
  */
 record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
-                   ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
+                   ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
+                   Supplier<List<Map.Entry<String, CaseSection>>> sections) {
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, List::of);
+    }
 
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone) {
