@@ -12,9 +12,9 @@ import org.zhifa.itests.support.Json;
 
 /** Smoke test: the built tar.gz boots offline within the limit, with every feature and bundle up. */
 class BootIT {
-    private static final List<String> FEATURES = List.of("zhifa-platform", "zhifa-core", "zhifa-rest", "zhifa-console",
+    private static final List<String> FEATURES = List.of("zhifa-platform", "zhifa-record", "zhifa-core", "zhifa-rest", "zhifa-console",
             "zhifa-gongshi", "zhifa-shell", "zhifa-documents", "zhifa-calendar", "zhifa-cases", "zhifa-kind-penalty", "zhifa-kind-license", "zhifa-kind-coercion",
-            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-casereview", "zhifa-demo", "zhifa");
+            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-evidence", "zhifa-casefile", "zhifa-casereview", "zhifa-demo", "zhifa");
 
     @Test
     void bootsOfflineToHealthyWithinTheLimit() {

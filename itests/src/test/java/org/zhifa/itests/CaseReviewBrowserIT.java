@@ -53,7 +53,8 @@ class CaseReviewBrowserIT {
     private Map<String, Long> bars(String chartId) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (WebElement g : browser.id(chartId).findElements(By.cssSelector("g.bar"))) {
-            long shown = Long.parseLong(g.findElement(By.cssSelector("text.value")).getText().strip());
+            // SVG text has no rendered innerText for WebDriver: read its text content
+            long shown = Long.parseLong(g.findElement(By.cssSelector("text.value")).getAttribute("textContent").strip());
             assertEquals(Long.parseLong(g.getAttribute("data-count")), shown, "the visible number is the bar's value");
             out.put(g.getAttribute("data-key"), shown);
         }

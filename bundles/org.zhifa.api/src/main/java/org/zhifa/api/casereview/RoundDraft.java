@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record RoundDraft(int year, String name, Integer sampleSize, Long seed, List<Reviewer> reviewers) {
     public RoundDraft {
-        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+        // not List.copyOf: a null element is bad input the service refuses by position, not a crash
+        reviewers = reviewers == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reviewers));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  */
 public record ScoreDraft(List<Deduction> deductions, String comment, String revisionReason) {
     public ScoreDraft {
-        deductions = deductions == null ? List.of() : List.copyOf(deductions);
+        // not List.copyOf: a null element is bad input the service refuses by position, not a crash
+        deductions = deductions == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(deductions));
     }
 }

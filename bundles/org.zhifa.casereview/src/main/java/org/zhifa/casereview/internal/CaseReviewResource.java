@@ -39,6 +39,8 @@ import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.document.DocumentRenderer;
 import org.zhifa.api.rest.RestResource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** REST face of the case-file review at {@code /api/v1/casereview}. Thin: the service decides. */
 @Component(service = Object.class, property = RestResource.PROPERTY_RESOURCE + "=true")
 @Path("v1/casereview")
@@ -58,7 +60,18 @@ public class CaseReviewResource {
     /** The body of a result. */
     public record Score(List<DeductionBody> deductions, String comment, String revisionReason) {}
 
-    public record DeductionBody(String subItemCode, BigDecimal points, String reason) {}
+    /** {@code points} is any JSON number (3, 2.5); read as a JsonNode so an integer is not refused as a wrong type. */
+    public record DeductionBody(String subItemCode, JsonNode points, String reason) {
+        BigDecimal decimal(int index) {
+            if (points == null || points.isNull()) {
+                return null;
+            }
+            if (!points.isNumber()) {
+                throw Messages.invalid("casereview.deduction.points", "deductions[" + index + "].points", subItemCode);
+            }
+            return points.decimalValue();
+        }
+    }
 
     private final CaseReviewService service;
     private volatile DocumentRenderer renderer;
@@ -173,8 +186,12 @@ public class CaseReviewResource {
         if (body == null) {
             throw Messages.invalid("casereview.body.required", null);
         }
-        List<Deduction> deductions = body.deductions() == null ? List.of() : body.deductions().stream()
-                .map(d -> d == null ? null : new Deduction(d.subItemCode(), null, d.points(), d.reason())).toList();
+        List<Deduction> deductions = new java.util.ArrayList<>();
+        List<DeductionBody> in = body.deductions() == null ? List.of() : body.deductions();
+        for (int i = 0; i < in.size(); i++) {
+            DeductionBody d = in.get(i);
+            deductions.add(d == null ? null : new Deduction(d.subItemCode(), null, d.decimal(i), d.reason()));
+        }
         ReviewResult r = service.submit(roundId, cid, new ScoreDraft(deductions, body.comment(), body.revisionReason()), actor);
         return Response.created(URI.create("v1/casereview/rounds/" + roundId + "/cases/" + cid + "/results"))
                 .entity(r).build();

@@ -84,16 +84,16 @@ final class ReviewPanel extends VerticalLayout {
         rounds.addColumn(ReviewRound::cases).setCaption(t("review.col.cases"));
         rounds.addColumn(ReviewRound::assigned).setCaption(t("review.col.assigned"));
         rounds.addColumn(ReviewRound::scored).setCaption(t("review.col.scored"));
-        rounds.setHeightByRows(5);
+        rounds.setHeightByRows(4);
         rounds.setWidth("100%");
         rounds.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 
         addComponents(title, error, rounds);
+        buildRoundBox();
+        addComponent(roundBox);
         if (manager) {
             addComponent(createForm());
         }
-        buildRoundBox();
-        addComponent(roundBox);
         reloadRounds(null);
     }
 
@@ -139,7 +139,7 @@ final class ReviewPanel extends VerticalLayout {
                 .setCaption(t("report.col.score")).setId("score");
         cases.addColumn(c -> c.grade() == null ? "" : c.grade().title(locale)).setCaption(t("report.col.grade")).setId("grade");
         cases.setWidth("100%");
-        cases.setHeightByRows(8);
+        cases.setHeightByRows(6);
 
         HorizontalLayout actions = new HorizontalLayout();
         actions.setDefaultComponentAlignment(com.vaadin.ui.Alignment.BOTTOM_LEFT);
@@ -182,7 +182,7 @@ final class ReviewPanel extends VerticalLayout {
         download(csv, "csv");
         actions.addComponents(score, pdf, csv);
         reportSummary.setId("cr-report");
-        roundBox.addComponents(roundTitle, cases, actions, reportSummary);
+        roundBox.addComponents(roundTitle, actions, cases, reportSummary);
         roundBox.setMargin(false);
         roundBox.setVisible(false);
     }
@@ -230,7 +230,7 @@ final class ReviewPanel extends VerticalLayout {
         if (round == null) {
             return;
         }
-        roundTitle.setValue(t("review.round.title", round.name(), round.year(), round.catalogueVersion(),
+        roundTitle.setValue(t("review.round.title", round.name(), String.valueOf(round.year()), round.catalogueVersion(),
                 t("review.status." + round.status().name())));
         reviewer.setItems(round.reviewers().stream().map(Reviewer::user).toList());
         cases.setItems(service.cases(round.id(), context.actor()));
