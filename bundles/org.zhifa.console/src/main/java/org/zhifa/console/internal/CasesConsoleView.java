@@ -15,6 +15,7 @@ import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.ConsoleContext;
 import org.zhifa.console.spi.ConsoleView;
 
@@ -34,13 +35,16 @@ public class CasesConsoleView implements ConsoleView {
     private final WorkingDays workingDays;
     private final int dueSoon;
     private final ZoneId zone;
+    private final RecordService record;
     /** The document engine's templates, for the documents' titles; optional: ids are shown without it. */
     private volatile DocumentTemplates templates;
 
     @Activate
     public CasesConsoleView(@Reference(name = "cases") CaseService cases,
                             @Reference(name = "personnel") PersonnelService personnel,
-                            @Reference(name = "workingDays") WorkingDays workingDays, CaseConsoleConfig config) {
+                            @Reference(name = "workingDays") WorkingDays workingDays,
+                            @Reference(name = "record") RecordService record, CaseConsoleConfig config) {
+        this.record = record;
         this.cases = cases;
         this.personnel = personnel;
         this.workingDays = workingDays;
@@ -76,7 +80,7 @@ public class CasesConsoleView implements ConsoleView {
 
     @Override
     public com.vaadin.ui.Component create(ConsoleContext context) {
-        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template), context.actor(),
+        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template, record), context.actor(),
                 Messages.of(context.locale()));
     }
 }
