@@ -176,6 +176,26 @@ public final class Bureau {
         process = null;
     }
 
+    /**
+     * Crashes the bureau: SIGKILL to the JVM (no shutdown hook, no Derby checkpoint, no flush of anything
+     * Karaf buffers), as a power cut would; the start script follows its JVM. {@link #start()} boots the
+     * same data again.
+     */
+    public synchronized void crash() {
+        ProcessHandle jvm = ProcessHandle.of(pid()).orElseThrow(() -> new IllegalStateException("no Karaf JVM"));
+        if (jvm.pid() == process.pid()) {
+            throw new IllegalStateException("the Karaf JVM is not running under " + process.pid());
+        }
+        jvm.destroyForcibly(); // SIGKILL on Linux
+        try {
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Karaf JVM " + jvm.pid() + " survived SIGKILL", e);
+        }
+        terminate(process, Duration.ofSeconds(10));
+        process = null;
+    }
+
     private void kill() {
         Process p = process;
         if (p != null) {
