@@ -269,6 +269,24 @@ public final class Bureau {
         }
     }
 
+    /** Sends raw bytes (an upload) as a demo user. */
+    public HttpResponse<String> sendBytes(String method, String path, String user, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET as a demo user (password = user name, as in the demo assembly), or anonymous when null. */
     public HttpResponse<String> get(String path, String user) {
         return send("GET", path, user, null);
