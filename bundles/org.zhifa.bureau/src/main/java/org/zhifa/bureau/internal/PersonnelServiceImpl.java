@@ -98,7 +98,12 @@ public class PersonnelServiceImpl implements PersonnelService {
     public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
                                 @Reference SchemaMigrator migrator, @Reference RecordService record,
                                 BureauConfig config, BundleContext context) {
+        this(jpa, record, config);
         migrator.migrate("bureau", context.getBundle());
+    }
+
+    /** For tests: the unit's schema is already there. */
+    PersonnelServiceImpl(JpaTemplate jpa, RecordService record, BureauConfig config) {
         this.jpa = jpa;
         this.record = record;
         this.bureau = config.code();
