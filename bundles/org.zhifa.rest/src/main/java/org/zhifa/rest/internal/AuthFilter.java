@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,11 +15,14 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.PathSegment;
 import javax.ws.rs.core.Response;
 
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.rest.RequestActor;
+import org.zhifa.api.rest.StreamedBody;
 
 /**
  * HTTP Basic against the bureau's {@link Authenticator} (Karaf JAAS); the {@link Actor} goes into the request.
@@ -31,6 +35,7 @@ final class AuthFilter implements ContainerRequestFilter {
     private final long cacheMillis;
     private final long maxBodyBytes;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ContributedResources contributed;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -39,8 +44,9 @@ final class AuthFilter implements ContainerRequestFilter {
 
     private record Cached(Actor actor, long until) {}
 
-    AuthFilter(Authenticator authenticator, int cacheSeconds, long maxBodyBytes) {
+    AuthFilter(Authenticator authenticator, int cacheSeconds, long maxBodyBytes, ContributedResources contributed) {
         this.authenticator = authenticator;
+        this.contributed = contributed;
         this.cacheMillis = cacheSeconds * 1000L;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -70,6 +76,9 @@ final class AuthFilter implements ContainerRequestFilter {
     }
 
     private void limitBody(ContainerRequestContext request) {
+        if (streamed(request)) {
+            return;
+        }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
@@ -85,6 +94,20 @@ final class AuthFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBodyBytes));
         }
+    }
+
+    /** A non-JSON body sent to a {@link StreamedBody} resource, which limits its bodies itself. */
+    private boolean streamed(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        if (contributed == null || (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            return false;
+        }
+        List<PathSegment> segments = request.getUriInfo().getPathSegments();
+        if (segments.size() < 2) {
+            return false;
+        }
+        Object resource = contributed.resource(segments.get(0).getPath() + "/" + segments.get(1).getPath());
+        return resource != null && resource.getClass().isAnnotationPresent(StreamedBody.class);
     }
 
     private boolean isPublic() {

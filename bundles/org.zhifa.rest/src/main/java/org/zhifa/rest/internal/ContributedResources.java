@@ -39,6 +39,11 @@ public class ContributedResources {
         byPath.remove(key(resource), resource);
     }
 
+    /** The resource contributed under {@code key} ("v1/calendar"), or null. */
+    Object resource(String key) {
+        return byPath.get(key);
+    }
+
     List<Object> resources() {
         return List.copyOf(byPath.values());
     }

@@ -60,7 +60,7 @@ public class RestServer {
             bean.setAddress("/");
             bean.setServiceBeans(resources);
             bean.setProviders(List.of(new JacksonJsonProvider(json),
-                    new AuthFilter(authenticator, config.loginCacheSeconds(), config.maxBodyBytes()),
+                    new AuthFilter(authenticator, config.loginCacheSeconds(), config.maxBodyBytes(), contributed),
                     new ExceptionMappers.Domain(), new ExceptionMappers.Json(), new ExceptionMappers.Web(),
                     new ExceptionMappers.Any()));
             server = bean.create();
