@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.zhifa.itests.support.Bureau;
@@ -64,5 +71,40 @@ class PublicSiteIT {
         assertTrue(bureau.get("/gongshi/?no=" + cert, null).body().contains("未查到该执法证号"));
         assertEquals(404, bureau.get("/api/v1/public/certificates/" + cert, null).statusCode());
         assertTrue(bureau.get("/gongshi/?lang=en&no=" + cert, null).body().contains("No such certificate number"));
+    }
+
+    @Test
+    void publishesTheRecordsSignedTreeHeadAndKey() throws Exception {
+        bureau.send("POST", "/api/v1/personnel", "admin", Json.write(Officers.draft("孙七", Officers.certificate("STH"))));
+        String html = bureau.get("/gongshi/", null).body();
+        assertTrue(html.contains("全过程记录签名树头"), html);
+        long size = Long.parseLong(cell(html, "记录条数"));
+        String[] root = cell(html, "根哈希").split(" ");
+        String time = cell(html, "签名时间（UTC）");
+        String signature = cell(html, "签名（Ed25519）");
+        assertTrue(size > 0, html);
+
+        // what the page shows is a head the bureau really signed, with the key it publishes
+        Matcher pem = Pattern.compile("<pre id=\"public-key\">([^<]+)</pre>").matcher(html);
+        assertTrue(pem.find(), html);
+        String b64 = pem.group(1).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
+        String bureauCode = Json.parse(bureau.get("/api/v1/record/sth", null).body()).path("bureau").asText();
+        byte[] signed = ("zhifa-sth-v1\n" + bureauCode + "\n" + root[0] + "\n" + size + "\n" + time + "\n" + root[1])
+                .getBytes(StandardCharsets.UTF_8);
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(signed);
+        assertTrue(verifier.verify(Base64.getDecoder().decode(signature)), "the published head's signature verifies");
+        verifier.initVerify(key);
+        verifier.update(("zhifa-sth-v1\n" + bureauCode + "\n" + root[0] + "\n" + (size + 1) + "\n" + time + "\n" + root[1])
+                .getBytes(StandardCharsets.UTF_8));
+        assertFalse(verifier.verify(Base64.getDecoder().decode(signature)), "a changed size does not");
+    }
+
+    private static String cell(String html, String label) {
+        Matcher m = Pattern.compile("<tr><th>" + Pattern.quote(label) + "</th><td>([^<]*)</td></tr>").matcher(html);
+        assertTrue(m.find(), label + " in " + html);
+        return m.group(1);
     }
 }

@@ -2,13 +2,15 @@ package org.zhifa.console.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.HashMap;
-import java.util.Map;
 
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
@@ -17,13 +19,22 @@ import org.zhifa.api.common.Actor;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.record.RecordService;
+import org.zhifa.console.spi.CaseSection;
 
 /**
  * What the case screens of one browser session use; {@code templates} finds a document template by id
- * (empty while the document engine is not installed).
+ * (empty while the document engine is not installed); {@code sections} are the plug-ins' case-page
+ * sections now, by id.
  */
 record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
-                   ZoneId zone, Function<String, Optional<DocumentTemplate>> templates, RecordService record) {
+                   ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
+                   Supplier<List<Map.Entry<String, CaseSection>>> sections, RecordService record) {
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
+                Supplier<List<Map.Entry<String, CaseSection>>> sections) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, sections, null);
+    }
 
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone) {
@@ -32,7 +43,7 @@ record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays wo
 
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
-        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, null);
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, List::of);
     }
 
     private static final Pattern EVENT = Pattern.compile("\"event\":(\\d+)");

@@ -113,6 +113,9 @@ final class CasePageView extends VerticalLayout {
         addComponent(section("case.section.timers", timers(current)));
         addComponent(section("case.section.recusals", recusals(current)));
         addComponent(section("case.section.documents", documents()));
+        for (Map.Entry<String, org.zhifa.console.spi.CaseSection> s : console.sections().get()) {
+            addComponent(contributed(s.getKey(), s.getValue()));
+        }
         addComponent(section("case.section.timeline", timeline(current, defs)));
     }
 
@@ -179,6 +182,29 @@ final class CasePageView extends VerticalLayout {
         l.setCaption(m.get(captionKey));
         l.setWidth("100%");
         return l;
+    }
+
+    /** A plug-in's section; a failing one shows an error in its place, never breaks the page. */
+    private Component contributed(String id, org.zhifa.console.spi.CaseSection s) {
+        Component body;
+        String title;
+        try {
+            title = s.title(m.locale());
+            body = s.create(caseId, new ConsoleContextImpl(UI.getCurrent(), actor));
+        } catch (RuntimeException e) {
+            LOG.error("case section {} failed", id, e);
+            title = id;
+            body = new Label(m.get("error.unexpected"));
+        }
+        Label heading = new Label(title);
+        heading.addStyleName(ValoTheme.LABEL_H4);
+        heading.addStyleName(ValoTheme.LABEL_NO_MARGIN);
+        heading.addStyleName(ValoTheme.LABEL_COLORED);
+        VerticalLayout v = new VerticalLayout(heading, body);
+        v.setId("case-section-" + id);
+        v.setMargin(false);
+        v.setSpacing(false);
+        return v;
     }
 
     private Component section(String titleKey, Component body) {

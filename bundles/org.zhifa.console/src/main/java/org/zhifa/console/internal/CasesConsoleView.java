@@ -1,10 +1,14 @@
 package org.zhifa.console.internal;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,6 +20,7 @@ import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.record.RecordService;
+import org.zhifa.console.spi.CaseSection;
 import org.zhifa.console.spi.ConsoleContext;
 import org.zhifa.console.spi.ConsoleView;
 
@@ -38,6 +43,9 @@ public class CasesConsoleView implements ConsoleView {
     private final RecordService record;
     /** The document engine's templates, for the documents' titles; optional: ids are shown without it. */
     private volatile DocumentTemplates templates;
+    /** Plug-ins' sections of the case page, highest ranking first. */
+    private final Map<ServiceReference<CaseSection>, CaseSection> sections =
+            new ConcurrentSkipListMap<>(java.util.Collections.reverseOrder());
 
     @Activate
     public CasesConsoleView(@Reference(name = "cases") CaseService cases,
@@ -63,6 +71,22 @@ public class CasesConsoleView implements ConsoleView {
         }
     }
 
+    @Reference(name = "sections", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + CaseSection.PROPERTY_SECTION + "=*)")
+    void addSection(ServiceReference<CaseSection> ref, CaseSection section) {
+        sections.put(ref, section);
+    }
+
+    void removeSection(ServiceReference<CaseSection> ref, CaseSection section) {
+        sections.remove(ref, section);
+    }
+
+    private List<Map.Entry<String, CaseSection>> sections() {
+        return sections.entrySet().stream()
+                .map(e -> Map.entry(String.valueOf(e.getKey().getProperty(CaseSection.PROPERTY_SECTION)), e.getValue()))
+                .toList();
+    }
+
     private Optional<DocumentTemplate> template(String id) {
         DocumentTemplates t = templates;
         return t == null ? Optional.empty() : t.find(id);
@@ -80,7 +104,8 @@ public class CasesConsoleView implements ConsoleView {
 
     @Override
     public com.vaadin.ui.Component create(ConsoleContext context) {
-        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template, record), context.actor(),
+        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template,
+                this::sections, record), context.actor(),
                 Messages.of(context.locale()));
     }
 }

@@ -15,13 +15,20 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.personnel.PublicCertificate;
+import org.zhifa.api.record.RecordService;
+import org.zhifa.api.record.SignedTreeHead;
 
 /**
  * The public site /gongshi/: certificate lookup by number (D2). No login; shows only what the
  * published register (D1) shows — name, unit, categories, area, validity — and escapes everything.
+ * The footer publishes the record's latest signed tree head and the bureau's public key (R3), so anyone
+ * can keep a copy and later hold the bureau to it.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/gongshi/*",
@@ -32,6 +39,10 @@ public class CertificateLookupServlet extends HttpServlet {
 
     private final transient PersonnelService personnel;
     private final transient BureauInfo bureau;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RecordService record;
 
     @Activate
     public CertificateLookupServlet(@Reference PersonnelService personnel, @Reference BureauInfo bureau) {
@@ -96,7 +107,31 @@ public class CertificateLookupServlet extends HttpServlet {
             }
             w.println("</section>");
         }
+        treeHead(w, t);
         w.println("<footer>" + esc(t.getString("footer")) + "</footer></body></html>");
+    }
+
+    /** The latest signed tree head, when the record is installed; nothing when it is not. */
+    private void treeHead(PrintWriter w, ResourceBundle t) {
+        RecordService r = record;
+        if (r == null) {
+            return;
+        }
+        SignedTreeHead sth;
+        try {
+            sth = r.latestTreeHead();
+        } catch (RuntimeException e) {
+            return;
+        }
+        w.println("<section id=\"tree-head\"><h2>" + esc(t.getString("sth.title")) + "</h2><p>"
+                + esc(t.getString("sth.intro")) + "</p><table>");
+        row(w, t.getString("sth.size"), Long.toString(sth.treeSize()));
+        row(w, t.getString("sth.root"), sth.hashAlgorithm() + " " + sth.rootHash());
+        row(w, t.getString("sth.time"), org.zhifa.api.record.CanonicalJson.instant(sth.timestamp()));
+        row(w, t.getString("sth.key"), sth.keyId());
+        row(w, t.getString("sth.signature"), sth.signature());
+        w.println("</table><details><summary>" + esc(t.getString("sth.publicKey")) + "</summary><pre id=\"public-key\">"
+                + esc(r.publicKeyPem()) + "</pre></details><p><a href=\"/api/v1/record/sth\">/api/v1/record/sth</a></p></section>");
     }
 
     private static void row(PrintWriter w, String label, String value) {

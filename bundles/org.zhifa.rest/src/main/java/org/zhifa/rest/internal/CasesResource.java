@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -28,6 +29,8 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.zhifa.api.cases.CaseDraft;
 import org.zhifa.api.cases.CaseFile;
 import org.zhifa.api.cases.CaseQuery;
@@ -41,6 +44,7 @@ import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.record.RecordService;
+import org.zhifa.api.rest.CaseSubResource;
 import org.zhifa.api.rest.RequestActor;
 import org.zhifa.api.rest.RestResource;
 
@@ -63,6 +67,8 @@ public class CasesResource {
 
     private final CaseService cases;
     private final RecordService record;
+    /** Plug-ins' sub-resources below a case ({@link CaseSubResource}), by their path segment. */
+    private final Map<String, Object> parts = new ConcurrentHashMap<>();
 
     @Activate
     public CasesResource(@Reference(name = "cases") CaseService cases,
@@ -75,6 +81,27 @@ public class CasesResource {
     public record CaseRecordEntry(long seq, java.time.Instant at, String entryType, String step, String actor,
                                   Integer event, JsonNode payload, List<String> evidence, Long corrects,
                                   String leafHash) {}
+
+    @Reference(name = "parts", service = Object.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + CaseSubResource.PROPERTY_PART + "=*)")
+    void addPart(Object part, Map<String, Object> properties) {
+        parts.put(String.valueOf(properties.get(CaseSubResource.PROPERTY_PART)), part);
+    }
+
+    void removePart(Object part, Map<String, Object> properties) {
+        parts.remove(String.valueOf(properties.get(CaseSubResource.PROPERTY_PART)), part);
+    }
+
+    /** A plug-in's part of a case, e.g. /cases/12/casefile; the literal paths below win over this one. */
+    @Path("{id}/{part}")
+    public Object part(@PathParam("id") String id, @PathParam("part") String part) {
+        Params.id(id, "id");
+        Object resource = parts.get(part);
+        if (resource == null) {
+            throw Params.notFound("NOT_FOUND");
+        }
+        return resource;
+    }
 
     /** Request body of a filing (立案). Field values are JSON scalars. */
     public record Filing(String kind, String category, String title, Party party, List<Long> officers,

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.rest.CaseSubResource;
 import org.zhifa.api.rest.RestResource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,12 +69,18 @@ public class RestServer {
             thread.setContextClassLoader(previous);
         }
         tracker = new ServiceTracker<>(context,
-                context.createFilter("(" + RestResource.PROPERTY_RESOURCE + "=true)"), null) {
+                context.createFilter("(|(" + RestResource.PROPERTY_RESOURCE + "=true)(" + CaseSubResource.PROPERTY_PART
+                        + "=*))"), null) {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
                 Object resource = context.getService(ref);
                 if (resource == null) {
                     return null;
+                }
+                if (ref.getProperty(RestResource.PROPERTY_RESOURCE) == null) {
+                    // a case part: CasesResource serves it; tracked here for the OpenAPI document only
+                    references.put(ref, resource);
+                    return resource;
                 }
                 try {
                     contributed.add(resource);
@@ -91,6 +98,10 @@ public class RestServer {
             @Override
             public void removedService(ServiceReference<Object> ref, Object resource) {
                 references.remove(ref);
+                if (ref.getProperty(RestResource.PROPERTY_RESOURCE) == null) {
+                    context.ungetService(ref);
+                    return;
+                }
                 contributed.remove(resource);
                 LOG.info("zhifa REST API: {} removed", ContributedResources.key(resource));
                 context.ungetService(ref);
