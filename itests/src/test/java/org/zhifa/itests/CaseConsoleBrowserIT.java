@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zhifa.itests.support.Browser;
 import org.zhifa.itests.support.Bureau;
+import org.zhifa.itests.support.Cases;
 
 /**
  * A 行政处罚 case in the console from 立案 to 结案: filed by 执法人员 with two officers of the demo register,
@@ -29,6 +30,7 @@ import org.zhifa.itests.support.Bureau;
 class CaseConsoleBrowserIT {
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private final Bureau bureau = Bureau.shared();
+    private final Cases cases = new Cases(bureau);
     private Browser browser;
 
     @BeforeEach
@@ -159,6 +161,12 @@ class CaseConsoleBrowserIT {
         int n = begin("investigate");
         submit(n, "调查取证", "case-investigate");
 
+        // each timeline event names its entry in the record (记录 #seq · hash)
+        assertTrue(text("case-event-record-1").matches("(?s)记录 #\\d+ · 哈希 [0-9a-f]{64}"),
+                text("case-event-record-1"));
+        // the investigation's video is uploaded (R4: 调查取证 is not left without it)
+        cases.recordAv("officer", caseId, "investigation");
+
         // a required field left empty: marked, shown in red, nothing sent
         n = begin("concludeInvestigation");
         fill("facts", "当事人于2026年未经批准占用耕地120平方米建房。");
@@ -245,6 +253,7 @@ class CaseConsoleBrowserIT {
         fill("serviceRecipient", "欧阳明");
         submit(n, "送达", "case-served");
 
+        cases.recordAv("officer", caseId, "served");
         n = begin("recordPerformance");
         date("performedOn", today);
         browser.choose("field-performance", "全部履行");

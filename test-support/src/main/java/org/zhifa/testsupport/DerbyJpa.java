@@ -98,6 +98,15 @@ public final class DerbyJpa implements AutoCloseable {
         };
     }
 
+    /** A plain connection to the database (the caller closes it). */
+    public Connection connect() {
+        try {
+            return DriverManager.getConnection("jdbc:derby:memory:" + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a query on a plain connection, e.g. to count rows behind the service's back. */
     public long count(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:derby:memory:" + database);

@@ -176,6 +176,26 @@ public final class Bureau {
         process = null;
     }
 
+    /**
+     * Crashes the bureau: SIGKILL to the JVM (no shutdown hook, no Derby checkpoint, no flush of anything
+     * Karaf buffers), as a power cut would; the start script follows its JVM. {@link #start()} boots the
+     * same data again.
+     */
+    public synchronized void crash() {
+        ProcessHandle jvm = ProcessHandle.of(pid()).orElseThrow(() -> new IllegalStateException("no Karaf JVM"));
+        if (jvm.pid() == process.pid()) {
+            throw new IllegalStateException("the Karaf JVM is not running under " + process.pid());
+        }
+        jvm.destroyForcibly(); // SIGKILL on Linux
+        try {
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Karaf JVM " + jvm.pid() + " survived SIGKILL", e);
+        }
+        terminate(process, Duration.ofSeconds(10));
+        process = null;
+    }
+
     private void kill() {
         Process p = process;
         if (p != null) {
@@ -238,6 +258,24 @@ public final class Bureau {
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends raw bytes (an upload) as a demo user. */
+    public HttpResponse<String> sendBytes(String method, String path, String user, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -112,11 +112,67 @@ public final class Cases {
         return bureau.send("POST", "/api/v1/cases/" + caseId + "/transitions", user, Json.write(b), headers);
     }
 
-    /** Takes a transition and returns the case, failing unless it was taken. */
+    /**
+     * Takes a transition and returns the case, failing unless it was taken. When the transition leaves a
+     * step that needs audio/video (R4), the step's recording is uploaded first, as the officers would.
+     */
     public JsonNode moved(String user, long caseId, String transition, Map<String, ?> fields) {
+        recordAvBeforeLeaving(caseId, transition);
         HttpResponse<String> r = move(user, caseId, transition, fields);
         assertEquals(200, r.statusCode(), transition + ": " + r.body());
         return Json.parse(r.body());
+    }
+
+    private final Map<String, JsonNode> procedures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The step a transition leaves, when that step needs audio/video and the transition leaves it; else null. */
+    public String avStepLeft(long caseId, String transition) {
+        JsonNode c = read(caseId);
+        JsonNode proc = procedures.computeIfAbsent(c.get("kind").asText(), k -> {
+            HttpResponse<String> r = bureau.get("/api/v1/kinds/" + k, "officer");
+            assertEquals(200, r.statusCode(), r.body());
+            return Json.parse(r.body()).get("procedure");
+        });
+        String step = c.get("step").asText();
+        for (JsonNode t : proc.get("transitions")) {
+            if (t.get("id").asText().equals(transition) && t.get("from").asText().equals(step)
+                    && !t.get("to").asText().equals(step)) {
+                for (JsonNode s : proc.get("steps")) {
+                    if (s.get("id").asText().equals(step) && !"NONE".equals(s.get("av").asText())) {
+                        return step;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void recordAvBeforeLeaving(long caseId, String transition) {
+        String step = avStepLeft(caseId, transition);
+        if (step != null) {
+            recordAv("officer", caseId, step);
+        }
+    }
+
+    /**
+     * Uploads a short recording of a case's step through the evidence API (a generated file of type
+     * video/mp4 recorded from 40 to 10 minutes ago); returns the stored item.
+     */
+    public JsonNode recordAv(String user, long caseId, String step) {
+        java.time.Instant to = java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant from = to.minusSeconds(1800);
+        byte[] content = ("\0\0\0\u0018ftypmp42 zhifa test video of case " + caseId + " step " + step + " at "
+                + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String query = "?fileName=" + enc(step + ".mp4") + "&mediaType=" + enc("video/mp4") + "&caseId=" + caseId
+                + "&step=" + enc(step) + "&place=" + enc("衡阳县西渡镇") + "&recordedFrom=" + enc(from.toString())
+                + "&recordedTo=" + enc(to.toString());
+        HttpResponse<String> r = bureau.sendBytes("POST", "/api/v1/evidence" + query, user, content, "video/mp4");
+        assertEquals(201, r.statusCode(), "A/V of " + step + ": " + r.body());
+        return Json.parse(r.body());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public JsonNode read(long caseId) {

@@ -44,15 +44,21 @@ import org.zhifa.api.personnel.OfficerDraft;
 import org.zhifa.api.personnel.OfficerQuery;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.personnel.PublicCertificate;
+import org.zhifa.api.record.EntryDraft;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.api.schema.SchemaMigrator;
 
-/** The personnel register on JPA. Every write also appends a row to OFFICER_HISTORY. */
+/**
+ * The personnel register on JPA. Every write also appends a row to OFFICER_HISTORY and, last in the
+ * same transaction and on the same connection, an entry to the whole-process record (R1).
+ */
 @Component(service = PersonnelService.class, configurationPid = BureauConfig.PID)
 public class PersonnelServiceImpl implements PersonnelService {
     static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
     private static final int FLUSH_EVERY = 200;
 
     private final JpaTemplate jpa;
+    private final RecordService record;
     private final String bureau;
     private final List<String> categories;
     private final CertificateRules rules;
@@ -90,9 +96,16 @@ public class PersonnelServiceImpl implements PersonnelService {
 
     @Activate
     public PersonnelServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-bureau)") JpaTemplate jpa,
-                                @Reference SchemaMigrator migrator, BureauConfig config, BundleContext context) {
+                                @Reference SchemaMigrator migrator, @Reference RecordService record,
+                                BureauConfig config, BundleContext context) {
+        this(jpa, record, config);
         migrator.migrate("bureau", context.getBundle());
+    }
+
+    /** For tests: the unit's schema is already there. */
+    PersonnelServiceImpl(JpaTemplate jpa, RecordService record, BureauConfig config) {
         this.jpa = jpa;
+        this.record = record;
         this.bureau = config.code();
         // a .cfg value "a,b,c" arrives as one string: split it
         this.categories = Arrays.stream(config.categories()).flatMap(c -> Arrays.stream(c.split("[,，]")))
@@ -110,6 +123,7 @@ public class PersonnelServiceImpl implements PersonnelService {
         return write(() -> jpa.txExpr(TransactionType.Required, em -> {
             requireUniqueCertificate(em, d.certificateNo(), null);
             OfficerEntity e = insert(em, d, actor, Instant.now(clock), "CREATE", null);
+            append(em, List.of(entry(e, "officer.created", Map.of("via", "create"))), actor);
             return toOfficer(e);
         }));
     }
@@ -127,10 +141,18 @@ public class PersonnelServiceImpl implements PersonnelService {
                 throw Errors.of(Kind.CONFLICT, "OFFICER_INACTIVE", null, id);
             }
             requireUniqueCertificate(em, d.certificateNo(), id);
+            Map<String, Object> before = snapshot(e);
             apply(e, d);
             touch(e, actor);
             em.flush();
-            history(em, e, actor, "UPDATE", null);
+            Map<String, Object> after = history(em, e, actor, "UPDATE", null);
+            Map<String, Object> changes = new TreeMap<>();
+            after.forEach((field, value) -> {
+                if (!Objects.equals(String.valueOf(before.get(field)), String.valueOf(value))) {
+                    changes.put(field, Map.of("from", String.valueOf(before.get(field)), "to", String.valueOf(value)));
+                }
+            });
+            append(em, List.of(entry(e, "officer.changed", Map.of("changes", changes))), actor);
             return toOfficer(e);
         }));
     }
@@ -154,6 +176,7 @@ public class PersonnelServiceImpl implements PersonnelService {
             touch(e, actor);
             em.flush();
             history(em, e, actor, "DEACTIVATE", why);
+            append(em, List.of(entry(e, "officer.deactivated", Map.of("reason", why))), actor);
             return toOfficer(e);
         }));
     }
@@ -353,6 +376,7 @@ public class PersonnelServiceImpl implements PersonnelService {
         List<Integer> lines = parsed.rows().stream().map(OfficerCsv.Row::line).toList();
         int imported = write(() -> jpa.txExpr(TransactionType.Required, em -> {
             Instant now = Instant.now(clock);
+            List<EntryDraft> entries = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
                 OfficerDraft d = drafts.get(i);
                 try {
@@ -360,12 +384,14 @@ public class PersonnelServiceImpl implements PersonnelService {
                 } catch (ZhifaException e) {
                     throw Errors.atLine(lines.get(i), e);
                 }
-                insert(em, d, actor, now, "IMPORT", null);
+                OfficerEntity e = insert(em, d, actor, now, "IMPORT", null);
+                entries.add(entry(e, "officer.created", Map.of("via", "import", "line", lines.get(i))));
                 if (i % FLUSH_EVERY == FLUSH_EVERY - 1) {
                     em.flush();
                     em.clear();
                 }
             }
+            append(em, entries, actor);
             return drafts.size();
         }));
         return new ImportResult(imported, parsed.charset().name());
@@ -418,7 +444,8 @@ public class PersonnelServiceImpl implements PersonnelService {
         return e;
     }
 
-    private void history(EntityManager em, OfficerEntity e, Actor actor, String action, String reason) {
+    /** Writes the history row of a change; returns the officer's snapshot it holds. */
+    private Map<String, Object> history(EntityManager em, OfficerEntity e, Actor actor, String action, String reason) {
         OfficerHistoryEntity h = new OfficerHistoryEntity();
         h.bureau = bureau;
         h.officerId = e.id;
@@ -426,6 +453,34 @@ public class PersonnelServiceImpl implements PersonnelService {
         h.actor = actor.user();
         h.action = action;
         h.reason = reason;
+        Map<String, Object> snap = snapshot(e);
+        h.snapshot = Json.write(snap);
+        em.persist(h);
+        return snap;
+    }
+
+    /** The record entry of a change: the officer as it is now plus what the change says. */
+    private static EntryDraft entry(OfficerEntity e, String type, Map<String, Object> facts) {
+        Map<String, Object> payload = new TreeMap<>(facts);
+        payload.put("officer", snapshot(e));
+        payload.put("version", e.version);
+        return EntryDraft.of("officer", Long.toString(e.id), null, type, Json.write(payload));
+    }
+
+    /**
+     * Appends the entries on this transaction's connection, after every row of the change is flushed;
+     * the record holds its append lock until the commit, so this comes last.
+     */
+    private void append(EntityManager em, List<EntryDraft> entries, Actor actor) {
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
+            for (EntryDraft d : entries) {
+                record.append(conn, d, actor);
+            }
+        });
+    }
+
+    private static Map<String, Object> snapshot(OfficerEntity e) {
         Map<String, Object> snap = new LinkedHashMap<>();
         snap.put("id", e.id);
         snap.put("name", e.name);
@@ -438,8 +493,7 @@ public class PersonnelServiceImpl implements PersonnelService {
         snap.put("validTo", e.validTo);
         snap.put("legalQualification", e.legalQualification);
         snap.put("active", e.active);
-        h.snapshot = Json.write(snap);
-        em.persist(h);
+        return snap;
     }
 
     private static void apply(OfficerEntity e, OfficerDraft d) {

@@ -30,6 +30,7 @@ import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.api.schema.SchemaMigrator;
 
 /**
@@ -56,9 +57,9 @@ public final class CalendarService implements WorkingDays, HolidayCalendar, Cale
     @Activate
     public CalendarService(@Reference(name = "migrator") SchemaMigrator migrator, @Reference(name = "bureau") BureauInfo bureau,
             @Reference(name = "jpa", target = "(osgi.unit.name=zhifa-calendar)") JpaTemplate jpa,
-            CalendarConfig config, BundleContext context) {
+            @Reference(name = "record") RecordService record, CalendarConfig config, BundleContext context) {
         migrator.migrate("calendar", context.getBundle());
-        this.store = new CalendarStore(jpa, bureau.code());
+        this.store = new CalendarStore(jpa, bureau.code(), record);
         this.fromFile = readFile(resolve(config.holidaysFile()));
         this.state = build(store.latest());
         LOG.info("Working-day calendar of bureau {}: years {} (file {}, edited {})", bureau.code(),
@@ -117,7 +118,7 @@ public final class CalendarService implements WorkingDays, HolidayCalendar, Cale
         String summary = ScheduleDiff.summary(state.schedules().get(schedule.year()), schedule);
         int revision;
         try {
-            revision = store.save(schedule, actor.user(), Instant.now(), summary);
+            revision = store.save(schedule, actor, Instant.now(), summary);
         } catch (PersistenceException | IllegalStateException e) {
             LOG.warn("Saving the calendar of {} failed", schedule.year(), e);
             throw Messages.error(ZhifaException.Kind.CONFLICT, "calendar.save.failed", null,

@@ -13,19 +13,26 @@ import java.util.TreeSet;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.zhifa.api.calendar.YearSchedule;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.record.CanonicalJson;
+import org.zhifa.api.record.EntryDraft;
+import org.zhifa.api.record.RecordService;
 
 /**
- * Administrator edits, one revision per save; rows are only ever inserted. Resource-local units
+ * Administrator edits, one revision per save; rows are only ever inserted, and each revision's
+ * {@code calendar.revised} record entry is appended last in the same transaction. Resource-local units
  * support only {@link TransactionType#Required}, reads included.
  */
 final class CalendarStore {
 
     private final JpaTemplate jpa;
     private final String bureau;
+    private final RecordService record;
 
-    CalendarStore(JpaTemplate jpa, String bureau) {
+    CalendarStore(JpaTemplate jpa, String bureau, RecordService record) {
         this.jpa = jpa;
         this.bureau = bureau;
+        this.record = record;
     }
 
     /** The schedule in force per edited year: its latest revision. */
@@ -60,7 +67,8 @@ final class CalendarStore {
     }
 
     /** Stores a new revision of the year; returns its number. */
-    int save(YearSchedule s, String user, Instant at, String summary) {
+    int save(YearSchedule s, Actor actor, Instant at, String summary) {
+        String user = actor.user();
         return jpa.txExpr(TransactionType.Required, em -> {
             Integer max = em.createQuery(
                     "select max(r.revision) from RevisionEntity r where r.bureau = :b and r.year = :y", Integer.class)
@@ -71,8 +79,38 @@ final class CalendarStore {
             em.flush();
             s.holidays().forEach((d, name) -> em.persist(new DayEntity(bureau, r.id(), d, DayEntity.HOLIDAY, name)));
             s.workingDays().forEach(d -> em.persist(new DayEntity(bureau, r.id(), d, DayEntity.WORKING, null)));
+            em.flush();
+            EntryDraft entry = EntryDraft.of("calendar", Integer.toString(s.year()), null, "calendar.revised",
+                    payload(s, revision, summary));
+            em.unwrap(org.hibernate.Session.class).doReturningWork(conn -> record.append(conn, entry, actor));
             return revision;
         });
+    }
+
+    /** The revision as the record states it: the whole year, so the entry alone says what was in force. */
+    private static String payload(YearSchedule s, int revision, String summary) {
+        StringBuilder b = new StringBuilder(2048);
+        b.append("{\"holidays\":{");
+        String sep = "";
+        for (Map.Entry<LocalDate, String> h : new TreeMap<>(s.holidays()).entrySet()) {
+            b.append(sep);
+            CanonicalJson.string(b, h.getKey().toString());
+            b.append(':');
+            CanonicalJson.string(b, h.getValue());
+            sep = ",";
+        }
+        b.append("},\"revision\":").append(revision).append(",\"source\":");
+        CanonicalJson.string(b, s.source());
+        b.append(",\"summary\":");
+        CanonicalJson.string(b, summary);
+        b.append(",\"workingDays\":[");
+        sep = "";
+        for (LocalDate d : new TreeSet<>(s.workingDays())) {
+            b.append(sep);
+            CanonicalJson.string(b, d.toString());
+            sep = ",";
+        }
+        return b.append("],\"year\":").append(s.year()).append('}').toString();
     }
 
     List<CalendarHistory.Change> history(int year) {

@@ -9,6 +9,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 
 /** Row of CASE_EVENT: one entry of a case's timeline, never updated or deleted. */
 @Entity
@@ -31,4 +32,8 @@ public class CaseEventEntity {
     @Column(name = "ACTOR", nullable = false) String actor;
     @Column(name = "OCCURRED_AT", nullable = false) Instant at;
     @Column(name = "REASON") String reason;
+    /** What the record entry of this event says beyond the columns above; not stored here. */
+    @Transient Payload facts = new Payload();
+    /** Hashes of the evidence the event's record entry covers; not stored here. */
+    @Transient java.util.List<String> evidence = java.util.List.of();
 }

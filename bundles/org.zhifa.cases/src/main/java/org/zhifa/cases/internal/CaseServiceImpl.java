@@ -60,6 +60,10 @@ import org.zhifa.api.common.ZhifaException.Kind;
 import org.zhifa.api.document.DocumentRenderer;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.document.DocumentTemplates;
+import org.zhifa.api.evidence.AvCoverage;
+import org.zhifa.api.evidence.EvidenceItem;
+import org.zhifa.api.evidence.EvidenceService;
+import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.CaseFacts;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.kind.EnforcementKind;
@@ -71,11 +75,16 @@ import org.zhifa.api.kind.TransitionCheck;
 import org.zhifa.api.personnel.CertificateStatus;
 import org.zhifa.api.personnel.Officer;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.record.EntryDraft;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.api.schema.SchemaMigrator;
 
 /**
  * The case engine on JPA. Each write runs in one transaction: it appends to the case's timeline
- * (CASE_EVENT, CASE_EVENT_FIELD) and updates the projections; a refusal writes nothing.
+ * (CASE_EVENT, CASE_EVENT_FIELD), updates the projections and, last, appends the event's entry to the
+ * whole-process record on the same connection, so the change and its entry commit together or not at
+ * all; a refusal writes nothing. A transition that leaves a step needing audio/video (R4) is refused
+ * unless the evidence store says the step is covered.
  */
 @Component(service = CaseService.class, configurationPid = CasesConfig.PID)
 public class CaseServiceImpl implements CaseService {
@@ -98,14 +107,17 @@ public class CaseServiceImpl implements CaseService {
     private final String bureauName;
     private volatile DocumentRenderer renderer;
     private volatile DocumentTemplates templates;
+    private final RecordService record;
+    private volatile EvidenceService evidence;
 
     @Activate
     public CaseServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-cases)") JpaTemplate jpa,
                            @Reference SchemaMigrator migrator, @Reference PersonnelService personnel,
                            @Reference WorkingDays workingDays, @Reference BureauInfo bureauInfo,
-                           CasesConfig config, BundleContext context) {
+                           @Reference RecordService record, CasesConfig config, BundleContext context) {
         migrator.migrate("cases", context.getBundle());
         this.jpa = jpa;
+        this.record = record;
         this.personnel = personnel;
         this.workingDays = workingDays;
         this.bureau = bureauInfo.code();
@@ -115,9 +127,10 @@ public class CaseServiceImpl implements CaseService {
     }
 
     /** For tests: a fixed clock. */
-    CaseServiceImpl(JpaTemplate jpa, PersonnelService personnel, WorkingDays workingDays, String bureau,
-                    CasesConfig config, Clock clock) {
+    CaseServiceImpl(JpaTemplate jpa, PersonnelService personnel, WorkingDays workingDays, RecordService record,
+                    String bureau, CasesConfig config, Clock clock) {
         this.jpa = jpa;
+        this.record = record;
         this.personnel = personnel;
         this.workingDays = workingDays;
         this.bureau = bureau;
@@ -160,6 +173,19 @@ public class CaseServiceImpl implements CaseService {
     void unsetTemplates(DocumentTemplates t) {
         if (templates == t) {
             templates = null;
+        }
+    }
+
+    /** The evidence store is optional; without it a step that needs audio/video cannot be left. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEvidence(EvidenceService e) {
+        evidence = e;
+    }
+
+    void unsetEvidence(EvidenceService e) {
+        if (evidence == e) {
+            evidence = null;
         }
     }
 
@@ -247,6 +273,12 @@ public class CaseServiceImpl implements CaseService {
                     addOfficer(em, c.id, o.id(), e.seq);
                 }
                 startTimers(em, c, proc, initial.id(), fields, today, e.seq);
+                e.facts.put("title", title).put("category", category).put("simple", c.simple).put("minor", minor)
+                        .put("party", new Payload().put("type", c.partyType).put("name", c.partyName)
+                                .put("idNumber", c.partyIdNumber).put("legalRep", c.partyLegalRep)
+                                .put("phone", c.partyPhone).put("address", c.partyAddress))
+                        .put("officers", officers.stream().map(o -> officerFacts(o)).toList());
+                appendToRecord(em, c, e, actor);
                 return c.id;
             });
             forgetLists();
@@ -267,7 +299,7 @@ public class CaseServiceImpl implements CaseService {
         String why = PartyRules.text(reason, "reason", 1000, false);
         LocalDateTime at = LocalDateTime.now(clock);
         LocalDate today = at.toLocalDate();
-        return write(caseId, expectedVersion, (em, c) -> {
+        return write(caseId, expectedVersion, actor, (em, c) -> {
             EnforcementKind kind = movable(c);
             Procedure proc = kind.procedure();
             Transition t = proc.transition(transitionId == null ? "" : transitionId).orElseThrow(
@@ -289,9 +321,15 @@ public class CaseServiceImpl implements CaseService {
             requireOfficers(target, validOfficers(em, c.id, today));
             CaseFacts facts = facts(em, c);
             kind.check(new TransitionCheck(facts, t, fields, at, workingDays));
+            Step leaving = proc.step(c.step).orElseThrow();
+            List<String> avEvidence = avGate(c, leaving, t, actor);
             Instant now = at.atZone(clock.getZone()).toInstant();
             CaseEventEntity e = event(em, c, TRANSITION, t.id(), c.step, t.to(), t.titleZh(), t.titleEn(), actor, now,
                     why, fields);
+            e.evidence = avEvidence;
+            if (leaving.av() != AvRule.NONE && !t.from().equals(t.to())) {
+                e.facts.put("av", leaving.av().name());
+            }
             stopTimers(em, c, t.to(), today);
             enter(c, target);
             if (target.terminal()) {
@@ -301,6 +339,7 @@ public class CaseServiceImpl implements CaseService {
             Map<String, String> latest = new HashMap<>(facts.fields());
             latest.putAll(fields);
             extendTimers(em, c, proc, latest);
+            return e;
         });
     }
 
@@ -309,7 +348,7 @@ public class CaseServiceImpl implements CaseService {
         requireWriter(actor);
         String why = PartyRules.text(reason, "reason", 1000, false);
         LocalDate today = LocalDate.now(clock);
-        return write(caseId, -1, (em, c) -> {
+        return write(caseId, -1, actor, (em, c) -> {
             EnforcementKind kind = movable(c);
             List<Officer> officers = officers(officerIds, c.category, actor, today);
             requireOfficers(kind.procedure().step(c.step).orElseThrow(), officers.size());
@@ -327,6 +366,8 @@ public class CaseServiceImpl implements CaseService {
             for (Long id : wanted) {
                 addOfficer(em, c.id, id, e.seq);
             }
+            e.facts.put("officers", officers.stream().map(o -> officerFacts(o)).toList());
+            return e;
         });
     }
 
@@ -338,7 +379,7 @@ public class CaseServiceImpl implements CaseService {
             throw Errors.invalid("RECUSAL_REQUESTER", "requestedBy", String.join(", ", REQUESTERS));
         }
         Instant now = Instant.now(clock);
-        return write(caseId, -1, (em, c) -> {
+        return write(caseId, -1, actor, (em, c) -> {
             movable(c);
             if (assignments(em, c.id).stream().noneMatch(a -> a.officerId == officerId)) {
                 throw Errors.invalid("RECUSAL_NOT_ASSIGNED", "officerId", officerId);
@@ -358,9 +399,11 @@ public class CaseServiceImpl implements CaseService {
             r.requestActor = actor.user();
             em.persist(r);
             em.flush();
-            event(em, c, RECUSAL_REQUESTED, null, null, null, Errors.text(ZH, "EVENT_RECUSAL_REQUESTED"),
-                    Errors.text(Locale.ENGLISH, "EVENT_RECUSAL_REQUESTED"), actor, now, why,
-                    Map.of("recusal", r.id.toString(), "officer", o.name(), "requestedBy", requestedBy));
+            CaseEventEntity e = event(em, c, RECUSAL_REQUESTED, null, null, null,
+                    Errors.text(ZH, "EVENT_RECUSAL_REQUESTED"), Errors.text(Locale.ENGLISH, "EVENT_RECUSAL_REQUESTED"),
+                    actor, now, why, Map.of("recusal", r.id.toString(), "officer", o.name(), "requestedBy", requestedBy));
+            e.facts.put("officerId", officerId);
+            return e;
         });
     }
 
@@ -372,7 +415,7 @@ public class CaseServiceImpl implements CaseService {
         }
         String why = PartyRules.text(reason, "reason", 1000, true);
         Instant now = Instant.now(clock);
-        return write(caseId, -1, (em, c) -> {
+        return write(caseId, -1, actor, (em, c) -> {
             movable(c);
             RecusalEntity r = em.find(RecusalEntity.class, recusalId);
             if (r == null || r.caseId != c.id) {
@@ -397,6 +440,8 @@ public class CaseServiceImpl implements CaseService {
                     }
                 }
             }
+            e.facts.put("officerId", r.officerId);
+            return e;
         });
     }
 
@@ -600,11 +645,12 @@ public class CaseServiceImpl implements CaseService {
 
     @FunctionalInterface
     private interface CaseWrite {
-        void apply(EntityManager em, CaseEntity c);
+        /** Changes the case; returns the timeline event it wrote. */
+        CaseEventEntity apply(EntityManager em, CaseEntity c);
     }
 
     /** Runs a write on a locked, current case in one transaction, then reads it back. */
-    private CaseFile write(long caseId, long expectedVersion, CaseWrite work) {
+    private CaseFile write(long caseId, long expectedVersion, Actor actor, CaseWrite work) {
         try {
             jpa.tx(TransactionType.Required, em -> {
                 CaseEntity c = em.find(CaseEntity.class, caseId, LockModeType.PESSIMISTIC_WRITE);
@@ -614,12 +660,13 @@ public class CaseServiceImpl implements CaseService {
                 if (expectedVersion >= 0 && c.version != expectedVersion) {
                     throw Errors.conflict("VERSION_CONFLICT", expectedVersion, c.version);
                 }
-                work.apply(em, c);
+                CaseEventEntity e = work.apply(em, c);
                 c.nextDue = em.createQuery("select min(t.dueOn) from CaseTimerEntity t where t.caseId = :c"
                         + " and t.metOn is null", LocalDate.class).setParameter("c", c.id).getSingleResult();
                 if (CaseStatus.CLOSED.name().equals(c.status)) {
                     c.nextDue = null;
                 }
+                appendToRecord(em, c, e, actor);
             });
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
             throw Errors.conflict("CASE_CONCURRENT_WRITE");
@@ -694,6 +741,68 @@ public class CaseServiceImpl implements CaseService {
             em.persist(f);
         });
         return e;
+    }
+
+    /** Record entry types by timeline event type. */
+    private static final Map<String, String> ENTRY_TYPES = Map.of(FILED, "case.filed", TRANSITION, "case.transition",
+            ASSIGNED, "case.assigned", RECUSAL_REQUESTED, "case.recusal.requested",
+            RECUSAL_DECIDED, "case.recusal.decided");
+
+    /**
+     * Appends the event's entry to the record on this transaction's connection. Called last: every row
+     * of the change is flushed first, and the record holds its append lock until the commit.
+     */
+    private void appendToRecord(EntityManager em, CaseEntity c, CaseEventEntity e, Actor actor) {
+        em.flush();
+        Map<String, Object> fieldValues = new java.util.TreeMap<>();
+        for (CaseFieldEntity f : em.createQuery("select f from CaseFieldEntity f where f.caseId = :c and f.seq = :s",
+                CaseFieldEntity.class).setParameter("c", c.id).setParameter("s", e.seq).getResultList()) {
+            fieldValues.put(f.name, f.value);
+        }
+        String payload = e.facts.put("case", c.id).put("number", c.number).put("kind", c.kind).put("event", e.seq)
+                .put("type", e.type).put("transition", e.transition).put("from", e.fromStep).put("to", e.toStep)
+                .put("title", e.titleZh).put("reason", e.reason).put("fields", fieldValues)
+                .put("status", c.status).put("version", c.version)
+                .put("timers", timers(em, c.id).stream().map(t -> new Payload().put("rule", t.rule)
+                        .put("startedOn", t.startedOn).put("dueOn", t.dueOn).put("metOn", t.metOn)).toList())
+                .json();
+        EntryDraft draft = new EntryDraft("case", Long.toString(c.id), c.step, ENTRY_TYPES.get(e.type), payload,
+                e.evidence, null);
+        em.unwrap(org.hibernate.Session.class).doReturningWork(conn -> record.append(conn, draft, actor));
+    }
+
+    private static Payload officerFacts(Officer o) {
+        return new Payload().put("id", o.id()).put("name", o.name()).put("certificateNo", o.certificateNo());
+    }
+
+    /**
+     * R4: a transition that leaves a step needing audio/video asks the evidence store whether the step is
+     * covered; refused (nothing written) unless it is. Returns the hashes of the step's audio/video
+     * evidence, which the transition's record entry names.
+     */
+    private List<String> avGate(CaseEntity c, Step leaving, Transition t, Actor actor) {
+        if (leaving.av() == AvRule.NONE || t.from().equals(t.to())) {
+            return List.of();
+        }
+        EvidenceService store = evidence;
+        if (store == null) {
+            throw Errors.of(Kind.UNAVAILABLE, "AV_STORE_UNAVAILABLE", null, leaving.titleZh());
+        }
+        AvCoverage coverage = store.coverage(c.id, leaving.id(), leaving.av());
+        if (!coverage.satisfied()) {
+            String code = leaving.av() == AvRule.UNINTERRUPTED ? "AV_NOT_CONTINUOUS" : "AV_MISSING";
+            throw new ZhifaException(Kind.CONFLICT, code,
+                    Errors.text(ZH, code, leaving.titleZh(), t.titleZh(), text(coverage.messageZh())),
+                    Errors.text(Locale.ENGLISH, code, leaving.titleEn(), t.titleEn(), text(coverage.messageEn())),
+                    null);
+        }
+        return store.ofCase(c.id, actor).stream()
+                .filter(i -> leaving.id().equals(i.step()) && i.isAudioVideo() && !i.purged())
+                .map(EvidenceItem::hash).distinct().toList();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     private void addOfficer(EntityManager em, long caseId, long officerId, int seq) {

@@ -30,6 +30,7 @@ import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.personnel.CertificateStatus;
 import org.zhifa.testsupport.DerbyJpa;
 import org.zhifa.testsupport.FixedWorkingDays;
+import org.zhifa.testsupport.TransactionalLog;
 
 /** The case engine on the shipped schema in a real (in-memory) Derby, with a small test kind. */
 class CaseServiceTest {
@@ -40,6 +41,8 @@ class CaseServiceTest {
     DerbyJpa db;
     TestFixtures.Register register;
     TestFixtures.TestKind kind;
+    TransactionalLog log;
+    TestFixtures.Evidence evidence;
 
     @BeforeEach
     void open() {
@@ -52,6 +55,9 @@ class CaseServiceTest {
         register.add(5, "刘洋", CertificateStatus.VALID, false, "土地管理");
         register.add(6, "陈静", CertificateStatus.VALID, true, "土地管理");
         kind = new TestFixtures.TestKind();
+        log = new TransactionalLog(db);
+        evidence = new TestFixtures.Evidence();
+        evidence.coverAll = true;
     }
 
     @AfterEach
@@ -64,9 +70,10 @@ class CaseServiceTest {
     }
 
     CaseServiceImpl service(Clock clock) {
-        CaseServiceImpl s = new CaseServiceImpl(db.template(), register, FixedWorkingDays.spring2026(), "430421",
+        CaseServiceImpl s = new CaseServiceImpl(db.template(), register, FixedWorkingDays.spring2026(), log, "430421",
                 TestFixtures.config(), clock);
         s.addKind(kind);
+        s.setEvidence(evidence);
         return s;
     }
 

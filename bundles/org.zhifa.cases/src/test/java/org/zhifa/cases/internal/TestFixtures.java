@@ -1,5 +1,7 @@
 package org.zhifa.cases.internal;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,13 @@ import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.evidence.AvCoverage;
+import org.zhifa.api.evidence.AvInterruption;
+import org.zhifa.api.evidence.Device;
+import org.zhifa.api.evidence.EvidenceDraft;
+import org.zhifa.api.evidence.EvidenceItem;
+import org.zhifa.api.evidence.EvidenceService;
+import org.zhifa.api.evidence.UploadSession;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.DisclosureRule;
 import org.zhifa.api.kind.EnforcementKind;
@@ -139,6 +148,55 @@ final class TestFixtures {
         public DisclosureRule disclosure() {
             return new DisclosureRule("decided", 7, List.of("amount"));
         }
+    }
+
+    /**
+     * The evidence store as the engine asks it (R4): a step is covered once {@link #cover} said so,
+     * and every question is kept.
+     */
+    static final class Evidence implements EvidenceService {
+        final Map<String, List<EvidenceItem>> covered = new java.util.HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        /** Records one video of {@code step} with this content hash. */
+        void cover(long caseId, String step, String hash) {
+            covered.computeIfAbsent(caseId + "|" + step, k -> new ArrayList<>()).add(new EvidenceItem(
+                    covered.size() + 1, hash, 1024, "v.mp4", "video/mp4", caseId, step, "DSJ-1", "现场",
+                    Instant.parse("2026-03-02T01:00:00Z"), Instant.parse("2026-03-02T01:30:00Z"), null, "wang",
+                    Instant.parse("2026-03-02T02:00:00Z"), 0, false));
+        }
+
+        /** Covers every A/V step of every case: for tests about other things. */
+        boolean coverAll;
+
+        @Override
+        public AvCoverage coverage(long caseId, String step, AvRule rule) {
+            asked.add(caseId + "|" + step + "|" + rule);
+            int n = covered.getOrDefault(caseId + "|" + step, List.of()).size();
+            boolean ok = coverAll || n > 0;
+            return new AvCoverage(caseId, step, rule, ok, n, List.of(), ok ? "" : "尚无音像记录",
+                    ok ? "" : "no audio/video recorded yet");
+        }
+
+        @Override
+        public List<EvidenceItem> ofCase(long caseId, Actor actor) {
+            return covered.entrySet().stream().filter(e -> e.getKey().startsWith(caseId + "|"))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+
+        @Override public EvidenceItem store(EvidenceDraft d, InputStream in, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public UploadSession startUpload(EvidenceDraft d, long size, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public UploadSession appendChunk(String id, long off, InputStream in, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Optional<UploadSession> upload(String id, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public EvidenceItem finishUpload(String id, String hash, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Optional<EvidenceItem> find(long id, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public void copy(long id, long from, long to, OutputStream out, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public AvInterruption recordInterruption(long c, String s, Instant f, Instant t, String r, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public List<AvInterruption> interruptions(long c, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public List<Device> devices(boolean r, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Optional<Device> device(String id, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public Device saveDevice(Device d, Actor a) { throw new UnsupportedOperationException(); }
+        @Override public List<Device> deviceHistory(String id, Actor a) { throw new UnsupportedOperationException(); }
     }
 
     static CasesConfig config() {

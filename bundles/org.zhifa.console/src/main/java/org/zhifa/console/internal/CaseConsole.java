@@ -8,11 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.HashMap;
 
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.document.DocumentTemplate;
+import org.zhifa.api.common.Actor;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.record.RecordEntry;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.CaseSection;
 
 /**
@@ -22,16 +28,42 @@ import org.zhifa.console.spi.CaseSection;
  */
 record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                    ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
-                   Supplier<List<Map.Entry<String, CaseSection>>> sections) {
+                   Supplier<List<Map.Entry<String, CaseSection>>> sections, RecordService record) {
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
+                Supplier<List<Map.Entry<String, CaseSection>>> sections) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, sections, null);
+    }
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, id -> Optional.empty());
+    }
 
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
         this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, List::of);
     }
 
-    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
-                ZoneId zone) {
-        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, id -> Optional.empty());
+    private static final Pattern EVENT = Pattern.compile("\"event\":(\\d+)");
+
+    /**
+     * The case's record entries by the timeline event they record (the payload's top-level
+     * {@code event}, the first such key of its canonical, key-sorted JSON); empty without a record.
+     */
+    Map<Integer, RecordEntry> recordByEvent(long caseId, Actor actor) {
+        Map<Integer, RecordEntry> out = new HashMap<>();
+        if (record == null) {
+            return out;
+        }
+        for (RecordEntry e : record.entries("case", Long.toString(caseId), 0, 1000, actor).items()) {
+            Matcher m = EVENT.matcher(e.payload());
+            if (e.entryType().startsWith("case.") && m.find()) {
+                out.putIfAbsent(Integer.parseInt(m.group(1)), e);
+            }
+        }
+        return out;
     }
 
     /** A document's name, e.g. 行政处罚决定书; its id when no template of that id is known. */

@@ -19,6 +19,7 @@ import org.zhifa.api.cases.CaseTimer;
 import org.zhifa.api.cases.KindInfo;
 import org.zhifa.api.cases.Recusal;
 import org.zhifa.api.common.Actor;
+import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.FieldDef;
@@ -391,6 +392,7 @@ final class CasePageView extends VerticalLayout {
         CssLayout list = new CssLayout();
         list.setId("case-timeline");
         list.setWidth("100%");
+        Map<Integer, RecordEntry> recorded = console.recordByEvent(c.id(), actor);
         for (CaseEvent e : c.events()) {
             VerticalLayout item = new VerticalLayout();
             item.setId("case-event-" + e.seq());
@@ -412,6 +414,16 @@ final class CasePageView extends VerticalLayout {
                 l.addStyleName("zhifa-event-fields");
                 l.setWidth("100%");
                 item.addComponent(l);
+            }
+            RecordEntry entry = recorded.get(e.seq());
+            if (entry != null) {
+                // 记录: where the event stands in the tamper-evident log (R1, R3)
+                Label r = new Label(m.get("case.event.record", String.valueOf(entry.seq()),
+                        console.record().leafHash(entry.seq())));
+                r.setId("case-event-record-" + e.seq());
+                r.addStyleName("zhifa-event-record");
+                r.addStyleName(ValoTheme.LABEL_SMALL);
+                item.addComponent(r);
             }
             list.addComponent(item);
         }

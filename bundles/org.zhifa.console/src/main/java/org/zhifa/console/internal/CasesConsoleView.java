@@ -19,6 +19,7 @@ import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.document.DocumentTemplates;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.CaseSection;
 import org.zhifa.console.spi.ConsoleContext;
 import org.zhifa.console.spi.ConsoleView;
@@ -39,6 +40,7 @@ public class CasesConsoleView implements ConsoleView {
     private final WorkingDays workingDays;
     private final int dueSoon;
     private final ZoneId zone;
+    private final RecordService record;
     /** The document engine's templates, for the documents' titles; optional: ids are shown without it. */
     private volatile DocumentTemplates templates;
     /** Plug-ins' sections of the case page, highest ranking first. */
@@ -48,7 +50,9 @@ public class CasesConsoleView implements ConsoleView {
     @Activate
     public CasesConsoleView(@Reference(name = "cases") CaseService cases,
                             @Reference(name = "personnel") PersonnelService personnel,
-                            @Reference(name = "workingDays") WorkingDays workingDays, CaseConsoleConfig config) {
+                            @Reference(name = "workingDays") WorkingDays workingDays,
+                            @Reference(name = "record") RecordService record, CaseConsoleConfig config) {
+        this.record = record;
         this.cases = cases;
         this.personnel = personnel;
         this.workingDays = workingDays;
@@ -100,7 +104,8 @@ public class CasesConsoleView implements ConsoleView {
 
     @Override
     public com.vaadin.ui.Component create(ConsoleContext context) {
-        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template, this::sections), context.actor(),
+        return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template,
+                this::sections, record), context.actor(),
                 Messages.of(context.locale()));
     }
 }

@@ -42,6 +42,8 @@ import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.Procedure;
+import org.zhifa.api.record.RecordEntry;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.api.rest.CaseSubResource;
 import org.zhifa.api.rest.RequestActor;
 import org.zhifa.api.rest.RestResource;
@@ -60,14 +62,25 @@ public class CasesResource {
     static final int DEFAULT_WITHIN = 3;
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper PAYLOADS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final CaseService cases;
+    private final RecordService record;
     /** Plug-ins' sub-resources below a case ({@link CaseSubResource}), by their path segment. */
     private final Map<String, Object> parts = new ConcurrentHashMap<>();
 
     @Activate
-    public CasesResource(@Reference(name = "cases") CaseService cases) {
+    public CasesResource(@Reference(name = "cases") CaseService cases,
+                         @Reference(name = "record") RecordService record) {
         this.cases = cases;
+        this.record = record;
     }
+
+    /** One record entry of a case, with the leaf hash the Merkle tree holds for it. */
+    public record CaseRecordEntry(long seq, java.time.Instant at, String entryType, String step, String actor,
+                                  Integer event, JsonNode payload, List<String> evidence, Long corrects,
+                                  String leafHash) {}
 
     @Reference(name = "parts", service = Object.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, target = "(" + CaseSubResource.PROPERTY_PART + "=*)")
@@ -219,6 +232,39 @@ public class CasesResource {
         CaseFile c = cases.decideRecusal(Params.id(id, "id"), Params.id(rid, "rid"), d.approved(), d.reason(),
                 actor(rc));
         return Response.ok(c).tag(tag(c)).build();
+    }
+
+    /** The case's entries in the whole-process record (R1), oldest first: one per timeline event. */
+    @GET
+    @Path("{id}/record")
+    public Map<String, Object> record(@Context HttpServletRequest rc, @PathParam("id") String id,
+                                      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        Actor actor = actor(rc);
+        CaseFile c = find(rc, id);
+        int from = Params.integer(offset, "offset", 0);
+        int max = Params.integer(limit, "limit", 200);
+        if (from < 0) {
+            throw Params.invalid("offset", offset);
+        }
+        if (max < 1 || max > 1000) {
+            throw Params.invalid("limit", limit);
+        }
+        Page<RecordEntry> page = record.entries("case", Long.toString(c.id()), from, max, actor);
+        List<CaseRecordEntry> items = new ArrayList<>();
+        for (RecordEntry e : page.items()) {
+            JsonNode payload;
+            try {
+                payload = PAYLOADS.readTree(e.payload());
+            } catch (IOException x) {
+                throw new IllegalStateException("entry " + e.seq() + " holds no JSON payload", x);
+            }
+            JsonNode event = payload.get("event");
+            items.add(new CaseRecordEntry(e.seq(), e.at(), e.entryType(), e.step(), e.actor(),
+                    event != null && event.canConvertToInt() ? event.asInt() : null, payload, e.evidenceHashes(),
+                    e.corrects(), record.leafHash(e.seq())));
+        }
+        return Map.of("caseId", c.id(), "number", c.number(), "hashAlgorithm", record.hashAlgorithm(),
+                "total", page.total(), "offset", page.offset(), "limit", page.limit(), "items", items);
     }
 
     @GET

@@ -14,6 +14,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -147,13 +148,15 @@ public class RecordResource {
 
     @GET
     @Path("verification")
-    public Report lastVerification(@Context HttpServletRequest rc) {
+    public Response lastVerification(@Context HttpServletRequest rc) {
         Actor actor = actor(rc);
         if (!actor.isStaff()) {
             ErrorBody b = ErrorBody.of("RECORD_STAFF_ONLY", null);
             throw new ZhifaException(ZhifaException.Kind.FORBIDDEN, b.code(), b.message_zh(), b.message_en(), null);
         }
-        return Report.of(record.lastVerification().orElseThrow(() -> Params.notFound("RECORD_NO_VERIFICATION")));
+        // 204 until the first run since the start: nothing to report is not an error
+        return record.lastVerification().map(r -> Response.ok(Report.of(r)).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 
     private static long required(String value, String name) {
