@@ -84,6 +84,8 @@ public class RecordServiceImpl implements RecordService {
     /** The frontier this JVM last computed (committed or not); checked against RECORD_HEAD before use. */
     private volatile Frontier frontier;
     private final Verifier verifier;
+    /** Perfect subtrees proofs read (65 536 × 32 bytes ≈ 4 MB at most). */
+    private final TreeStore.Cache subtrees = new TreeStore.Cache(65_536);
 
     @Activate
     public RecordServiceImpl(@Reference(target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource,
@@ -490,7 +492,7 @@ public class RecordServiceImpl implements RecordService {
             if (seq < 0 || seq >= treeSize) {
                 throw Errors.invalid("RECORD_SEQ_OUT_OF_RANGE", "seq", seq, treeSize);
             }
-            Merkle.SubtreeSource source = TreeStore.source(hasher, c);
+            Merkle.SubtreeSource source = TreeStore.source(hasher, c, subtrees);
             List<byte[]> path = Merkle.inclusionProof(hasher, source, seq, treeSize);
             return new InclusionProof(seq, treeSize, Merkle.hex(source.perfect(0, seq)),
                     path.stream().map(Merkle::hex).toList());
@@ -509,7 +511,7 @@ public class RecordServiceImpl implements RecordService {
             if (firstSize < 0 || firstSize > secondSize) {
                 throw Errors.invalid("RECORD_FIRST_SIZE_INVALID", "first", firstSize, secondSize);
             }
-            List<byte[]> path = Merkle.consistencyProof(hasher, TreeStore.source(hasher, c), firstSize, secondSize);
+            List<byte[]> path = Merkle.consistencyProof(hasher, TreeStore.source(hasher, c, subtrees), firstSize, secondSize);
             return new ConsistencyProof(firstSize, secondSize, path.stream().map(Merkle::hex).toList());
         } catch (SQLException e) {
             throw unavailable(e);

@@ -24,13 +24,56 @@ final class TreeStore {
 
     /** A source over {@code c}; SQL errors become {@link IllegalStateException}. */
     static Merkle.SubtreeSource source(Merkle.Hasher h, Connection c) {
+        return source(h, c, null);
+    }
+
+    /**
+     * A source over {@code c} that keeps the subtrees of level ≥ {@link #STRIDE} it reads in {@code cache}:
+     * a perfect subtree of committed entries never changes, and proofs share their upper levels.
+     */
+    static Merkle.SubtreeSource source(Merkle.Hasher h, Connection c, Cache cache) {
         return (level, index) -> {
+            long key = ((long) level << 56) | index;
+            if (cache != null && level >= STRIDE) {
+                byte[] known = cache.get(key);
+                if (known != null) {
+                    return known;
+                }
+            }
             try {
-                return perfect(h, c, level, index);
+                byte[] hash = perfect(h, c, level, index);
+                if (cache != null && level >= STRIDE) {
+                    cache.put(key, hash);
+                }
+                return hash;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the record's tree: " + e.getMessage(), e);
             }
         };
+    }
+
+    /** A bounded LRU map of subtree hashes, shared by the threads that ask for proofs. */
+    static final class Cache {
+        private final java.util.LinkedHashMap<Long, byte[]> map;
+
+        Cache(int max) {
+            map = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, byte[]> eldest) {
+                    return size() > max;
+                }
+            };
+        }
+
+        synchronized byte[] get(long key) {
+            return map.get(key);
+        }
+
+        synchronized void put(long key, byte[] hash) {
+            map.put(key, hash);
+        }
     }
 
     static byte[] perfect(Merkle.Hasher h, Connection c, int level, long index) throws SQLException {

@@ -1,0 +1,282 @@
+package org.zhifa.record.internal;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.Roles;
+import org.zhifa.api.record.EntryDraft;
+import org.zhifa.api.record.InclusionProof;
+import org.zhifa.api.record.Merkle;
+import org.zhifa.api.record.VerificationReport;
+
+/**
+ * The record's benchmark (issue 4), in one JVM on one embedded Derby database:
+ * <ol>
+ * <li>append throughput of {@code appendAll} (batches, 1 KB payloads) against a raw JDBC batch insert of the
+ *     same rows into a plain table with the same columns (goal ≥ 0.5×);</li>
+ * <li>full verification of the log against reading the same rows with plain JDBC and SHA-256 over the same
+ *     bytes (each entry's leaf input) (goal ≥ 0.3×); SHA-256 over the bytes held in memory is printed too;</li>
+ * <li>inclusion-proof latency at the log's size (goal p99 &lt; 5 ms).</li>
+ * </ol>
+ * Args: database folder, log size (1 000 000), entries timed for appends (100 000), batch size (100).
+ * The log is filled up to its size once and kept in the folder for the next run.
+ */
+public final class RecordBench {
+    private static final Actor ACTOR = new Actor("bench", Set.of(Roles.OFFICER, Roles.ADMIN));
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        long size = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        int timed = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        boolean fresh = !Files.exists(dir);
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.toString());
+        if (fresh) {
+            ds.setCreateDatabase("create");
+        }
+        try (Connection c = ds.getConnection()) {
+            if (fresh) {
+                schema(c);
+            }
+        }
+        ds.setCreateDatabase(null);
+        RecordServiceImpl record = new RecordServiceImpl(ds, "430421", config(), dir.resolve("../record-bench-key.pem")
+                .normalize(), Clock.systemUTC());
+        try {
+            run(ds, record, size, timed, batch);
+        } finally {
+            record.deactivate();
+            try {
+                ds.setShutdownDatabase("shutdown");
+                ds.getConnection().close();
+            } catch (SQLException expected) {
+                // Derby reports a shutdown as an exception
+            }
+        }
+    }
+
+    private static void run(EmbeddedDataSource ds, RecordServiceImpl record, long size, int timed, int batch)
+            throws Exception {
+        String payload = payload(0);
+        System.out.printf("payload %d bytes, batches of %d, log of %d entries (%d there)%n",
+                payload.getBytes(StandardCharsets.UTF_8).length, batch, size, record.size());
+
+        // 1. appends: warm both paths, then time the same number of rows each
+        rawInsert(ds, 0, 2_000, batch);
+        appendAll(record, 2_000, batch);
+        long t0 = System.nanoTime();
+        rawInsert(ds, 2_000, timed, batch);
+        double raw = timed / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        appendAll(record, timed, batch);
+        double log = timed / ((System.nanoTime() - t0) / 1e9);
+        report("append entries/s", log, "raw JDBC batch insert entries/s", raw, 0.5, true);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE RAW_ENTRY");
+            st.execute("CREATE TABLE RAW_ENTRY (SEQ BIGINT NOT NULL PRIMARY KEY, AT_MILLIS BIGINT NOT NULL, "
+                    + "BUREAU VARCHAR(32) NOT NULL, OBJECT_TYPE VARCHAR(64) NOT NULL, OBJECT_ID VARCHAR(128) NOT NULL, "
+                    + "STEP VARCHAR(64), ACTOR VARCHAR(128) NOT NULL, ENTRY_TYPE VARCHAR(64) NOT NULL, PAYLOAD CLOB NOT NULL, "
+                    + "EVIDENCE VARCHAR(26000), CORRECTS BIGINT, LEAF_HASH CHAR(64) NOT NULL)");
+            st.execute("CREATE INDEX RAW_ENTRY_OBJECT ON RAW_ENTRY (OBJECT_TYPE, OBJECT_ID, SEQ)");
+        }
+
+        // fill up to the size (kept for the next run)
+        long have = record.size();
+        if (have < size) {
+            System.out.printf("filling the log to %d entries (kept for the next run) …%n", size);
+            t0 = System.nanoTime();
+            while (have < size) {
+                int n = (int) Math.min(1000, size - have);
+                appendAll(record, n, n);
+                have += n;
+            }
+            System.out.printf("filled in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        long n = record.size();
+
+        // 2. full verification against reading the same rows and hashing the same bytes
+        t0 = System.nanoTime();
+        long[] bytes = {0};
+        readAndHash(ds, n, bytes);
+        double rawVerify = n / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        VerificationReport r = record.verify(null, ACTOR);
+        double verify = n / ((System.nanoTime() - t0) / 1e9);
+        if (!r.ok()) {
+            throw new IllegalStateException("the bench log does not verify: " + r.problems().subList(0,
+                    Math.min(5, r.problems().size())));
+        }
+        report("full verification entries/s", verify, "JDBC read + SHA-256 of the same bytes entries/s", rawVerify, 0.3,
+                true);
+        double memory = memoryHash(bytes[0] / n, n);
+        System.out.printf("  (SHA-256 over the same bytes in memory: %.0f entries/s, verification = %.2f× of it)%n",
+                memory, verify / memory);
+
+        // 3. inclusion proofs at the full size
+        Random random = new Random(42);
+        String root = record.rootAt(n);
+        for (int i = 0; i < 500; i++) {
+            record.inclusion((long) (random.nextDouble() * n), n);
+        }
+        int proofs = 5_000;
+        long[] nanos = new long[proofs];
+        for (int i = 0; i < proofs; i++) {
+            long seq = (long) (random.nextDouble() * n);
+            long s = System.nanoTime();
+            InclusionProof p = record.inclusion(seq, n);
+            nanos[i] = System.nanoTime() - s;
+            if (i % 500 == 0 && !Merkle.verify(Merkle.SHA256, p, root)) {
+                throw new IllegalStateException("proof of " + seq + " does not verify");
+            }
+        }
+        Arrays.sort(nanos);
+        double p50 = nanos[proofs / 2] / 1e6;
+        double p99 = nanos[(int) (proofs * 0.99)] / 1e6;
+        System.out.printf("  proof latency p90 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", nanos[(int) (proofs * 0.9)] / 1e6,
+                nanos[(int) (proofs * 0.999)] / 1e6, nanos[proofs - 1] / 1e6);
+        System.out.printf("inclusion proof at %d entries: p50 %.2f ms, p99 %.2f ms (goal p99 < 5 ms) %s%n", n, p50, p99,
+                p99 < 5 ? "GOAL MET" : "GOAL MISSED");
+    }
+
+    private static void report(String what, double value, String against, double baseline, double goal, boolean higher) {
+        double ratio = value / baseline;
+        System.out.printf("%s: %.0f; %s: %.0f; RATIO %.2f (goal >= %.1f) %s%n", what, value, against, baseline, ratio,
+                goal, ratio >= goal ? "GOAL MET" : "GOAL MISSED");
+    }
+
+    private static int counter;
+
+    /** A 1 KB JSON object, different per entry. */
+    static String payload(int i) {
+        StringBuilder b = new StringBuilder("{\"n\":").append(i).append(",\"text\":\"调查取证笔录 ");
+        int bytes = b.toString().getBytes(StandardCharsets.UTF_8).length;
+        while (bytes < 1022) {
+            b.append((char) ('a' + (i + bytes) % 26));
+            bytes++;
+        }
+        return b.append("\"}").toString();
+    }
+
+    private static void appendAll(RecordServiceImpl record, int count, int batch) {
+        List<EntryDraft> drafts = new ArrayList<>(batch);
+        for (int i = 0; i < count; i++) {
+            int k = counter++;
+            drafts.add(new EntryDraft("case", Integer.toString(k % 10_000), "investigation", "case.transition",
+                    payload(k), List.of(), null));
+            if (drafts.size() == batch || i == count - 1) {
+                record.appendAll(drafts, ACTOR);
+                drafts.clear();
+            }
+        }
+    }
+
+    private static void rawInsert(EmbeddedDataSource ds, long from, int count, int batch) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    RecordServiceImpl.INSERT_ENTRY.replace("RECORD_ENTRY", "RAW_ENTRY"))) {
+                for (int i = 0; i < count; i++) {
+                    long seq = from + i;
+                    ps.setLong(1, seq);
+                    ps.setLong(2, System.currentTimeMillis());
+                    ps.setString(3, "430421");
+                    ps.setString(4, "case");
+                    ps.setString(5, Long.toString(seq % 10_000));
+                    ps.setString(6, "investigation");
+                    ps.setString(7, "bench");
+                    ps.setString(8, "case.transition");
+                    ps.setString(9, payload((int) seq));
+                    ps.setString(10, null);
+                    ps.setNull(11, java.sql.Types.BIGINT);
+                    ps.setString(12, "0".repeat(64));
+                    ps.addBatch();
+                    if ((i + 1) % batch == 0 || i == count - 1) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads every entry with plain JDBC and hashes its leaf input: what any verification must do at least. */
+    private static void readAndHash(EmbeddedDataSource ds, long n, long[] bytes) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RecordServiceImpl.ENTRY_COLUMNS + " FROM RECORD_ENTRY WHERE SEQ < ? ORDER BY SEQ")) {
+            ps.setLong(1, n);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] leaf = RecordServiceImpl.entry(rs).leafInput();
+                    bytes[0] += leaf.length;
+                    sha.update((byte) 0);
+                    sha.digest(leaf);
+                }
+            }
+        }
+    }
+
+    private static double memoryHash(long perEntry, long n) throws Exception {
+        byte[] data = new byte[(int) perEntry];
+        new Random(1).nextBytes(data);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long count = Math.min(n, 200_000);
+        long t0 = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            sha.update((byte) 0);
+            sha.digest(data);
+        }
+        return count / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void schema(Connection c) throws Exception {
+        String text;
+        try (var in = RecordServiceImpl.class.getResourceAsStream("/db/record/V1__record.sql")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement st = c.createStatement()) {
+            for (String s : text.split("(?m)^\\s*;\\s*$")) {
+                String sql = s.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim();
+                if (!sql.isEmpty()) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("CREATE TABLE RAW_ENTRY (SEQ BIGINT NOT NULL PRIMARY KEY, AT_MILLIS BIGINT NOT NULL, "
+                    + "BUREAU VARCHAR(32) NOT NULL, OBJECT_TYPE VARCHAR(64) NOT NULL, OBJECT_ID VARCHAR(128) NOT NULL, "
+                    + "STEP VARCHAR(64), ACTOR VARCHAR(128) NOT NULL, ENTRY_TYPE VARCHAR(64) NOT NULL, PAYLOAD CLOB NOT NULL, "
+                    + "EVIDENCE VARCHAR(26000), CORRECTS BIGINT, LEAF_HASH CHAR(64) NOT NULL)");
+            st.execute("CREATE INDEX RAW_ENTRY_OBJECT ON RAW_ENTRY (OBJECT_TYPE, OBJECT_ID, SEQ)");
+        }
+    }
+
+    /** The configuration's defaults, with no schedule. */
+    private static RecordConfig config() {
+        return (RecordConfig) Proxy.newProxyInstance(RecordConfig.class.getClassLoader(), new Class<?>[] {RecordConfig.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "sthIntervalSeconds", "verifyIntervalSeconds" -> 0;
+                    case "annotationType" -> RecordConfig.class;
+                    case "hashCode" -> 0;
+                    case "equals" -> p == a[0];
+                    case "toString" -> "RecordConfig";
+                    default -> m.getDefaultValue();
+                });
+    }
+}
