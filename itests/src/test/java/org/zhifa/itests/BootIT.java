@@ -14,7 +14,8 @@ import org.zhifa.itests.support.Json;
 class BootIT {
     private static final List<String> FEATURES = List.of("zhifa-platform", "zhifa-core", "zhifa-rest", "zhifa-console",
             "zhifa-gongshi", "zhifa-shell", "zhifa-documents", "zhifa-calendar", "zhifa-cases", "zhifa-kind-penalty", "zhifa-kind-license", "zhifa-kind-coercion",
-            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-casereview", "zhifa-demo", "zhifa");
+            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-casereview", "zhifa-record", "zhifa-evidence",
+            "zhifa-casefile", "zhifa-demo", "zhifa");
 
     @Test
     void bootsOfflineToHealthyWithinTheLimit() {

@@ -18,6 +18,9 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.evidence.EvidenceService;
 import org.zhifa.api.rest.CaseSubResource;
 
@@ -31,22 +34,37 @@ import org.zhifa.api.rest.CaseSubResource;
 public class CaseEvidenceResource {
 
     private final EvidenceService evidence;
+    private final CaseService cases;
 
+    /** The case engine serves /api/v1/cases, so it is there whenever this part can be reached. */
     @Activate
-    public CaseEvidenceResource(@Reference(name = "evidence") EvidenceService evidence) {
+    public CaseEvidenceResource(@Reference(name = "evidence") EvidenceService evidence,
+                                @Reference(name = "cases") CaseService cases) {
         this.evidence = evidence;
+        this.cases = cases;
+    }
+
+    /** The case id of the path, once the case is known to exist (and to be readable by the actor). */
+    private long caseId(String id, Actor actor) {
+        long key = Rest.id(id, "id");
+        if (cases.find(key, actor).isEmpty()) {
+            throw Messages.error(ZhifaException.Kind.NOT_FOUND, "evidence.case.unknown", "id", key);
+        }
+        return key;
     }
 
     @GET
     public Map<String, Object> items(@Context HttpServletRequest rc, @Context UriInfo uri, @PathParam("id") String id) {
+        Actor actor = Rest.actor(rc);
         Rest.onlyKnown(uri.getQueryParameters(), Set.of());
-        return CaseEvidence.items(evidence, Rest.id(id, "id"), Rest.actor(rc));
+        return CaseEvidence.items(evidence, caseId(id, actor), actor);
     }
 
     @GET
     @Path("interruptions")
     public Map<String, Object> interruptions(@Context HttpServletRequest rc, @PathParam("id") String id) {
-        return CaseEvidence.interruptions(evidence, Rest.id(id, "id"), Rest.actor(rc));
+        Actor actor = Rest.actor(rc);
+        return CaseEvidence.interruptions(evidence, caseId(id, actor), actor);
     }
 
     @POST
@@ -54,13 +72,15 @@ public class CaseEvidenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response interrupt(@Context HttpServletRequest rc, @PathParam("id") String id,
                               EvidenceResource.InterruptionBody body) {
-        return CaseEvidence.interrupt(evidence, Rest.id(id, "id"), body, Rest.actor(rc));
+        Actor actor = Rest.actor(rc);
+        return CaseEvidence.interrupt(evidence, caseId(id, actor), body, actor);
     }
 
     @GET
     @Path("coverage")
     public Map<String, Object> coverage(@Context HttpServletRequest rc, @Context UriInfo uri,
                                         @PathParam("id") String id) {
-        return CaseEvidence.coverage(evidence, Rest.id(id, "id"), uri.getQueryParameters(), Rest.actor(rc));
+        Actor actor = Rest.actor(rc);
+        return CaseEvidence.coverage(evidence, caseId(id, actor), uri.getQueryParameters(), actor);
     }
 }
