@@ -154,6 +154,8 @@ class EvidenceConsoleBrowserIT {
             WebElement input = browser.driver.findElement(By.cssSelector("#evidence-upload input[type=file]"));
             input.sendKeys(file.toAbsolutePath().toString());
             waitForText("evidence-grid", hash);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()",
+                    browser.id("case-section-evidence"));
             browser.screenshot("evidence-section");
             String row = browser.id("evidence-grid").getText();
             assertTrue(row.contains(file.getFileName().toString()) && row.contains("调查取证"), row);
