@@ -1,8 +1,13 @@
 package org.zhifa.itests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +173,38 @@ class EvidenceConsoleBrowserIT {
             assertEquals(content.length, items.get(0).get("size").asLong());
             assertEquals("officer", items.get(0).get("uploadedBy").asText());
             assertEquals("investigation", items.get(0).get("step").asText());
+
+            // 查看 opens the content in the browser, served by the console session with ranges
+            long id = items.get(0).get("id").asLong();
+            String page = browser.driver.getWindowHandle();
+            browser.id("evidence-open-" + id).click();
+            waiting().until(d -> d.getWindowHandles().size() == 2);
+            String url = null;
+            for (String w : browser.driver.getWindowHandles()) {
+                if (!w.equals(page)) {
+                    browser.driver.switchTo().window(w);
+                    url = waiting().until(d -> d.getCurrentUrl().startsWith("http") ? d.getCurrentUrl() : null);
+                    browser.driver.close();
+                }
+            }
+            browser.driver.switchTo().window(page);
+            String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies)
+                    .header("Range", "bytes=10-19").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(206, part.statusCode());
+            assertArrayEquals(Arrays.copyOfRange(content, 10, 20), part.body());
+            assertEquals("bytes 10-19/" + content.length, part.headers().firstValue("Content-Range").orElseThrow());
+            HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies)
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, whole.statusCode());
+            assertArrayEquals(content, whole.body());
+            assertTrue(whole.headers().firstValue("Content-Disposition").orElseThrow().startsWith("inline"));
+            HttpResponse<byte[]> stranger = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertTrue(stranger.statusCode() != 200 || !Arrays.equals(content, stranger.body()),
+                    "without the console session the content is not served");
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(file.getParent());
