@@ -156,7 +156,9 @@ class EvidenceConsoleBrowserIT {
             // the step defaults to the case's current one (调查取证)
             assertEquals("调查取证", browser.await(By.cssSelector("#evidence-step input")).getAttribute("value"));
             String coverage = browser.id("evidence-coverage-investigation").getText();
-            assertTrue(coverage.contains("✘"), "no A/V yet: " + coverage);
+            assertTrue(coverage.contains("未满足"), "no A/V yet: " + coverage);
+            String hearing = browser.id("evidence-coverage-hearing").getText();
+            assertTrue(hearing.contains("尚未进入"), "听证 is not reached: " + hearing);
             WebElement input = browser.driver.findElement(By.cssSelector("#evidence-upload input[type=file]"));
             input.sendKeys(file.toAbsolutePath().toString());
             waitForText("evidence-grid", hash);

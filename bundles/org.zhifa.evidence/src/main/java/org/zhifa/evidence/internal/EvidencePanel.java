@@ -99,7 +99,7 @@ final class EvidencePanel extends VerticalLayout {
         if (writer && file.map(f -> f.kindInstalled()).orElse(false)) {
             addComponent(upload(known, file.get().step()));
         }
-        addComponent(coverage(known));
+        addComponent(coverage(known, file.map(EvidencePanel::reached).orElse(java.util.Set.of())));
         addComponent(interruptions(known, file.map(CaseFile::step).orElse(null)));
     }
 
@@ -124,15 +124,15 @@ final class EvidencePanel extends VerticalLayout {
         grid.setWidth("100%");
         grid.setHeightByRows(Math.max(1, Math.min(8, items.size())));
         grid.addColumn(EvidenceItem::fileName).setCaption(tx.t("console.evidence.col.name")).setId("name");
-        grid.addColumn(EvidenceItem::mediaType).setCaption(tx.t("console.evidence.col.type"));
-        grid.addColumn(i -> stepTitle(steps, i.step())).setCaption(tx.t("console.evidence.col.step"));
-        grid.addColumn(i -> i.deviceId() == null ? "" : i.deviceId()).setCaption(tx.t("console.evidence.col.device"));
-        grid.addColumn(i -> span(i.recordedFrom(), i.recordedTo())).setCaption(tx.t("console.evidence.col.recorded"));
-        grid.addColumn(i -> ConsoleTexts.size(i.size())).setCaption(tx.t("console.evidence.col.size"));
         grid.addColumn(EvidenceItem::hash).setCaption(tx.t("console.evidence.col.hash")).setId("hash")
-                .setDescriptionGenerator(EvidenceItem::hash).setMinimumWidth(300);
+                .setDescriptionGenerator(EvidenceItem::hash);
+        grid.addComponentColumn(this::actions).setCaption("").setMinimumWidth(150);
+        grid.addColumn(i -> stepTitle(steps, i.step())).setCaption(tx.t("console.evidence.col.step"));
+        grid.addColumn(i -> span(i.recordedFrom(), i.recordedTo())).setCaption(tx.t("console.evidence.col.recorded"));
+        grid.addColumn(i -> i.deviceId() == null ? "" : i.deviceId()).setCaption(tx.t("console.evidence.col.device"));
+        grid.addColumn(i -> ConsoleTexts.size(i.size())).setCaption(tx.t("console.evidence.col.size"));
+        grid.addColumn(EvidenceItem::mediaType).setCaption(tx.t("console.evidence.col.type"));
         grid.addColumn(i -> i.uploadedBy() + " " + tx.time(i.uploadedAt())).setCaption(tx.t("console.evidence.col.uploaded"));
-        grid.addComponentColumn(this::actions).setCaption("").setMinimumWidth(170);
         grid.setItems(items);
         grid.setStyleGenerator(i -> i.purged() ? "zhifa-evidence-purged" : null);
         return grid;
@@ -259,7 +259,19 @@ final class EvidencePanel extends VerticalLayout {
         tx.error(text);
     }
 
-    private VerticalLayout coverage(List<Step> steps) {
+    /** The steps the case is in or has been in. */
+    private static java.util.Set<String> reached(CaseFile f) {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        s.add(f.step());
+        f.events().forEach(e -> {
+            if (e.toStep() != null) {
+                s.add(e.toStep());
+            }
+        });
+        return s;
+    }
+
+    private VerticalLayout coverage(List<Step> steps, java.util.Set<String> reached) {
         VerticalLayout v = new VerticalLayout();
         v.setId("evidence-coverage");
         v.setMargin(false);
@@ -274,6 +286,14 @@ final class EvidencePanel extends VerticalLayout {
         for (Step s : av) {
             String title = tx.english() ? s.titleEn() : s.titleZh();
             Label l;
+            if (!reached.contains(s.id())) {
+                l = new Label(tx.t("console.evidence.coverage.notReached", title,
+                        tx.t("console.evidence.rule." + s.av().name())));
+                l.setId("evidence-coverage-" + s.id());
+                l.addStyleName(ValoTheme.LABEL_LIGHT);
+                v.addComponent(l);
+                continue;
+            }
             try {
                 AvCoverage c = evidence.coverage(caseId, s.id(), s.av());
                 l = new Label(tx.t(c.satisfied() ? "console.evidence.coverage.ok" : "console.evidence.coverage.missing",
