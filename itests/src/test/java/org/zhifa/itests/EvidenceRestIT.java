@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
@@ -231,9 +235,18 @@ class EvidenceRestIT {
             assertEquals("evidence.too.large", Json.parse(text(r)).get("code").asText());
             assertEquals(0, itemsOf(caseId));
         } finally {
-            Bureau.set(cfg, "maxBytes", "2147483648");
-            Wait.until("the evidence store takes its default limit again", Duration.ofSeconds(60),
-                    () -> raw("POST", probe, "officer", new byte[1001], "Content-Type", "image/jpeg").statusCode() == 201);
+            // Karaf's file install writes a configuration back to its file when it handles the change; if that
+            // comes after this write, the old limit is back in the file: write again until it stays
+            Wait.until("the evidence store takes its default limit again", Duration.ofSeconds(60), () -> {
+                try {
+                    if (!Files.readString(cfg, StandardCharsets.ISO_8859_1).contains("maxBytes = 2147483648")) {
+                        Bureau.set(cfg, "maxBytes", "2147483648");
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return raw("POST", probe, "officer", new byte[1001], "Content-Type", "image/jpeg").statusCode() == 201;
+            });
         }
     }
 
@@ -264,5 +277,66 @@ class EvidenceRestIT {
                 + "&step=investigation&deviceId=" + id, "officer", new byte[10], "Content-Type", "video/mp4");
         assertEquals(400, r.statusCode(), text(r));
         assertEquals("evidence.device.inactive", Json.parse(text(r)).get("code").asText());
+    }
+
+    @Test
+    void theCaseServesItsEvidenceAndItsInspectionRecordPrintsTheHashes() throws Exception {
+        long caseId = penaltyCase();
+        cases.moved("officer", caseId, "investigate", Map.of());
+        String device = device();
+        byte[] video = random(4000, 21);
+        HttpResponse<byte[]> up = raw("POST", "/api/v1/evidence?fileName=" + q("现场勘验.mp4") + "&mediaType=video/mp4"
+                + "&caseId=" + caseId + "&step=investigation&deviceId=" + device
+                + "&recordedFrom=2026-03-02T01:00:00Z&recordedTo=2026-03-02T01:10:00Z", "officer", video,
+                "Content-Type", "video/mp4");
+        assertEquals(201, up.statusCode(), text(up));
+        String hash = Json.parse(text(up)).get("hash").asText();
+        byte[] photo = random(3000, 22);
+        assertEquals(201, raw("POST", "/api/v1/evidence?fileName=a.jpg&mediaType=image/jpeg&caseId=" + caseId
+                + "&step=investigation", "officer", photo, "Content-Type", "image/jpeg").statusCode());
+
+        // below the case, as at /api/v1/evidence?caseId=
+        String base = "/api/v1/cases/" + caseId + "/evidence";
+        JsonNode items = Json.parse(bureau.get(base, "reviewer").body()).get("items");
+        assertEquals(Json.parse(bureau.get("/api/v1/evidence?caseId=" + caseId, "reviewer").body()).get("items"), items);
+        assertEquals(2, items.size());
+        assertEquals(hash, items.get(0).get("hash").asText());
+        assertEquals(device, items.get(0).get("deviceId").asText());
+        refused(bureau.get(base + "?bogus=1", "officer"), 400, "rest.param.unknown");
+        assertEquals(404, bureau.get("/api/v1/cases/99999999/evidence", "officer").statusCode());
+        assertEquals(401, bureau.get(base, null).statusCode());
+
+        JsonNode coverage = Json.parse(bureau.get(base + "/coverage?step=investigation&rule=REQUIRED", "officer").body());
+        assertTrue(coverage.get("satisfied").asBoolean(), coverage.toString());
+        assertEquals(1, coverage.get("recordings").asInt());
+        refused(bureau.get(base + "/coverage?step=investigation&rule=SOMETIMES", "officer"), 400, "rest.param.type");
+
+        assertEquals(0, Json.parse(bureau.get(base + "/interruptions", "officer").body()).get("items").size());
+        HttpResponse<String> cut = bureau.send("POST", base + "/interruptions", "officer", Json.write(Map.of(
+                "step", "investigation", "from", "2026-03-02T01:10:00Z", "to", "2026-03-02T01:12:00Z",
+                "reason", "更换电池")));
+        assertEquals(201, cut.statusCode(), cut.body());
+        JsonNode listed = Json.parse(bureau.get("/api/v1/evidence/cases/" + caseId + "/interruptions", "officer").body())
+                .get("items");
+        assertEquals(1, listed.size());
+        assertEquals("更换电池", listed.get(0).get("reason").asText());
+        assertEquals("officer", listed.get(0).get("recordedBy").asText());
+        refused(bureau.send("POST", base + "/interruptions", "officer", "{\"step\":\"investigation\",\"bogus\":1}"),
+                400, "UNKNOWN_FIELD");
+        assertEquals(403, bureau.send("POST", base + "/interruptions", "reviewer", Json.write(Map.of("step",
+                "investigation", "from", "2026-03-02T01:10:00Z", "to", "2026-03-02T01:12:00Z", "reason", "x")))
+                .statusCode());
+
+        // R2: the 现场检查（勘验）笔录 of 调查取证 prints each item's hash
+        HttpResponse<byte[]> pdf = bureau.download("/api/v1/cases/" + caseId + "/documents/penalty.inspection?format=pdf",
+                "officer");
+        assertEquals(200, pdf.statusCode(), text(pdf));
+        String printed;
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            printed = new PDFTextStripper().getText(doc).replaceAll("\\s+", ""); // drawing order: a cell stays together
+        }
+        assertTrue(printed.contains(hash), "the video's hash on the record: " + printed);
+        assertTrue(printed.contains(sha256(photo)), "the photo's hash on the record: " + printed);
+        assertTrue(printed.contains("现场勘验.mp4") && printed.contains(device), printed);
     }
 }

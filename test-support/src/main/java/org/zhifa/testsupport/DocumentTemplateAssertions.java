@@ -60,6 +60,13 @@ public final class DocumentTemplateAssertions {
             "party.address");
     /** List names (one element per officer), only for list columns. */
     public static final Set<String> CASE_LISTS = Set.of("officer.name", "officer.certificateNo");
+    /**
+     * Lists the evidence store adds to case documents (its DocumentData {@code evidence}: all of the case's
+     * items, and those of the document's step): a case may have none, so templates must not require them.
+     */
+    public static final Set<String> EVIDENCE_LISTS = Set.of("evidence.name", "evidence.hash", "evidence.recordedAt",
+            "evidence.device", "evidence.step.name", "evidence.step.hash", "evidence.step.recordedAt",
+            "evidence.step.device");
 
     private static final String UNKNOWN = "unknown field ";
     private static final DocumentTemplates PARSER = new TemplateRegistry();
@@ -146,6 +153,13 @@ public final class DocumentTemplateAssertions {
         String where = t.id() + " at " + step + ": ";
         for (Field f : t.fields()) {
             String n = f.name();
+            if (EVIDENCE_LISTS.contains(n)) {
+                if (!f.list() || f.required()) {
+                    errors.add(where + n + " is a list the evidence store may leave empty: mark it \"list\": true, "
+                            + "\"required\": false");
+                }
+                continue;
+            }
             if (CASE_LISTS.contains(n)) {
                 if (!f.list()) {
                     errors.add(where + n + " is a list field");

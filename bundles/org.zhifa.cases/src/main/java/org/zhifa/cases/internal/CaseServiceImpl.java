@@ -622,6 +622,14 @@ public class CaseServiceImpl implements CaseService {
         return List.copyOf(docs);
     }
 
+    /** What plug-ins add to case documents (e.g. the evidence list with hashes); see DocumentExtras. */
+    @Reference(service = org.zhifa.api.document.DocumentData.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = org.osgi.service.component.annotations.FieldOption.UPDATE,
+            collectionType = org.osgi.service.component.annotations.CollectionType.TUPLE)
+    private final List<Map.Entry<Map<String, Object>, org.zhifa.api.document.DocumentData>> documentData =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public void renderDocument(long caseId, String documentId, String format, OutputStream out, Actor actor) {
         DocumentRenderer renderer = this.renderer;
@@ -638,7 +646,9 @@ public class CaseServiceImpl implements CaseService {
         }
         DocumentTemplate template = templates.find(documentId)
                 .orElseThrow(() -> Errors.of(Kind.UNAVAILABLE, "DOCUMENT_TEMPLATE_MISSING", "document", documentId));
-        renderer.render(template, CaseDocuments.fields(c, bureauName, workingDays), f, out);
+        Map<String, Object> fields = CaseDocuments.fields(c, bureauName, workingDays);
+        DocumentExtras.add(fields, documentData, c, documentId, kinds.get(c.kind()), actor);
+        renderer.render(template, fields, f, out);
     }
 
     // ---------------------------------------------------------------- internals

@@ -29,6 +29,9 @@ public @interface EvidenceConfig {
     @AttributeDefinition(description = "Largest gap in seconds between two recordings of an uninterrupted step that needs no recorded interruption")
     int gapToleranceSeconds() default 60;
 
+    @AttributeDefinition(description = "Time zone of the bureau: times in documents and the console")
+    String zone() default "Asia/Shanghai";
+
     @AttributeDefinition(description = "Hours between scheduled purges of expired evidence; 0 = no scheduled purge")
     int purgeIntervalHours() default 0;
 }

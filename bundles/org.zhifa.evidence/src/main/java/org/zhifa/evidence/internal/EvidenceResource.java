@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,13 +31,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.ZhifaException;
-import org.zhifa.api.evidence.AvCoverage;
 import org.zhifa.api.evidence.EvidenceDraft;
 import org.zhifa.api.evidence.EvidenceItem;
 import org.zhifa.api.evidence.EvidenceRetention;
 import org.zhifa.api.evidence.EvidenceService;
 import org.zhifa.api.evidence.UploadSession;
-import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.rest.RestResource;
 import org.zhifa.api.rest.StreamedBody;
 
@@ -115,9 +112,7 @@ public class EvidenceResource {
                                       @QueryParam("caseId") String caseId) {
         Actor actor = Rest.actor(rc);
         Rest.onlyKnown(uri.getQueryParameters(), Set.of("caseId"));
-        long id = Rest.id(caseId, "caseId");
-        List<Map<String, Object>> items = evidence.ofCase(id, actor).stream().map(Rest::item).toList();
-        return Map.of("caseId", id, "items", items);
+        return CaseEvidence.items(evidence, Rest.id(caseId, "caseId"), actor);
     }
 
     @POST
@@ -253,9 +248,7 @@ public class EvidenceResource {
     @GET
     @Path("cases/{caseId}/interruptions")
     public Map<String, Object> interruptions(@Context HttpServletRequest rc, @PathParam("caseId") String caseId) {
-        long id = Rest.id(caseId, "caseId");
-        return Map.of("caseId", id, "items",
-                evidence.interruptions(id, Rest.actor(rc)).stream().map(Rest::interruption).toList());
+        return CaseEvidence.interruptions(evidence, Rest.id(caseId, "caseId"), Rest.actor(rc));
     }
 
     @POST
@@ -264,35 +257,15 @@ public class EvidenceResource {
     public Response interrupt(@Context HttpServletRequest rc, @PathParam("caseId") String caseId,
                               InterruptionBody body) {
         Actor actor = Rest.actor(rc);
-        long id = Rest.id(caseId, "caseId");
-        if (body == null) {
-            throw Messages.invalid("evidence.draft.missing", null);
-        }
-        return Response.status(201).entity(Rest.interruption(
-                evidence.recordInterruption(id, body.step(), body.from(), body.to(), body.reason(), actor))).build();
+        return CaseEvidence.interrupt(evidence, Rest.id(caseId, "caseId"), body, actor);
     }
 
     @GET
     @Path("cases/{caseId}/coverage")
-    public Map<String, Object> coverage(@Context HttpServletRequest rc, @PathParam("caseId") String caseId,
-                                        @QueryParam("step") String step, @QueryParam("rule") String rule) {
+    public Map<String, Object> coverage(@Context HttpServletRequest rc, @Context UriInfo uri,
+                                        @PathParam("caseId") String caseId) {
         Actor actor = Rest.actor(rc);
-        long id = Rest.id(caseId, "caseId");
-        evidence.ofCase(id, actor); // the read check
-        AvRule r;
-        try {
-            r = rule == null || rule.isBlank() ? AvRule.REQUIRED : AvRule.valueOf(rule.trim());
-        } catch (IllegalArgumentException e) {
-            throw Messages.invalid("rest.param.type", "rule", "rule");
-        }
-        if (step == null || !Validation.STEP.matcher(step).matches()) {
-            throw Messages.invalid("evidence.step.invalid", "step", step == null ? "" : Validation.shorten(step));
-        }
-        AvCoverage c = evidence.coverage(id, step, r);
-        return Map.of("caseId", id, "step", step, "rule", c.rule().name(), "satisfied", c.satisfied(),
-                "recordings", c.recordings(), "gaps", c.gaps().stream()
-                        .map(g -> Map.of("from", g.from().toString(), "to", g.to().toString())).toList(),
-                "message_zh", c.messageZh(), "message_en", c.messageEn());
+        return CaseEvidence.coverage(evidence, Rest.id(caseId, "caseId"), uri.getQueryParameters(), actor);
     }
 
     @POST

@@ -48,7 +48,10 @@ public class RestServer {
                       @Reference Authenticator authenticator, RestConfig config, BundleContext context)
             throws InvalidSyntaxException {
         ObjectMapper json = JsonMapper.create();
-        OpenApiResource openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(references.keySet()));
+        OpenApiResource openApi = new OpenApiResource(context.getBundle(), () -> List.copyOf(references.keySet()),
+                () -> references.entrySet().stream()
+                        .filter(e -> e.getKey().getProperty(RestResource.PROPERTY_RESOURCE) != null)
+                        .map(e -> ContributedResources.key(e.getValue())).collect(java.util.stream.Collectors.toSet()));
         List<Object> resources = List.of(new HealthResource(bureau, personnel), new PersonnelResource(personnel, new SerializedPages(json)),
                 new PublicCertificateResource(personnel), openApi,
                 new VersionResource(context.getBundle().getVersion().toString()), contributed);
