@@ -20,6 +20,8 @@ final class TreeStore {
     static final int STRIDE = 4;
     /** Stored levels from here up are kept in memory once read (1 M entries: ~4 400 hashes). */
     static final int CACHED_LEVEL = 8;
+    /** Blocks of level-4 nodes kept, most recently used (4 096 blocks ≈ 3.5 MB: every one of 1 M entries). */
+    static final int LEVEL4_BLOCKS = 4_096;
     private static final int BLOCK = 1 << STRIDE;
 
     private TreeStore() {}
@@ -42,8 +44,9 @@ final class TreeStore {
     /**
      * A source for one proof over committed entries read through {@code c}: each aligned block of
      * 2^STRIDE stored hashes is read with one query and kept for the rest of the proof, so an inclusion proof
-     * reads one block of leaves and one of level-4 nodes; stored levels ≥ {@link #CACHED_LEVEL} come from
-     * {@code upper}, shared by every proof (a perfect subtree of committed entries never changes).
+     * reads one block of leaves and at most one of level-4 nodes; stored levels ≥ {@link #CACHED_LEVEL} and
+     * recently used level-4 blocks come from {@code upper}, shared by every proof (a perfect subtree of
+     * committed entries never changes).
      */
     static Merkle.SubtreeSource proofSource(Merkle.Hasher h, Connection c, Upper upper) {
         Map<Long, byte[][]> blocks = new HashMap<>();
@@ -53,7 +56,7 @@ final class TreeStore {
             long first = index << up;
             long block = first >> STRIDE;
             byte[][] hashes;
-            if (base >= CACHED_LEVEL) {
+            if (base >= STRIDE) {
                 hashes = upper.block(base, block);
                 if (hashes == null || !complete(hashes, first, 1L << up)) {
                     hashes = read(h, c, base, block);
@@ -89,12 +92,28 @@ final class TreeStore {
         }
     }
 
-    /** Stored blocks of levels ≥ {@link #CACHED_LEVEL}, shared by the threads that ask for proofs. */
+    /**
+     * Complete blocks of stored nodes, shared by the threads that ask for proofs: every block of the levels
+     * ≥ {@link #CACHED_LEVEL}, and the {@link #LEVEL4_BLOCKS} most recently used of level 4.
+     */
     static final class Upper {
         private final Map<Long, byte[][]> blocks = new ConcurrentHashMap<>();
+        private final Map<Long, byte[][]> level4 = java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<Long, byte[][]> eldest) {
+                        return size() > LEVEL4_BLOCKS;
+                    }
+                });
+
+        private Map<Long, byte[][]> of(int level) {
+            return level >= CACHED_LEVEL ? blocks : level4;
+        }
 
         byte[][] block(int level, long block) {
-            return blocks.get(((long) level << 56) | block);
+            return of(level).get(((long) level << 56) | block);
         }
 
         /** Keeps a block once it is complete (the right edge of the tree is read again until it fills). */
@@ -104,7 +123,7 @@ final class TreeStore {
                     return;
                 }
             }
-            blocks.put(((long) level << 56) | block, hashes);
+            of(level).put(((long) level << 56) | block, hashes);
         }
     }
 
