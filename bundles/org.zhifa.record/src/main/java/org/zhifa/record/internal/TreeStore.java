@@ -20,8 +20,8 @@ final class TreeStore {
     static final int STRIDE = 4;
     /** Stored levels from here up are kept in memory once read (1 M entries: ~4 400 hashes). */
     static final int CACHED_LEVEL = 8;
-    /** Blocks of level-4 nodes kept, most recently used (4 096 blocks ≈ 3.5 MB: every one of 1 M entries). */
-    static final int LEVEL4_BLOCKS = 4_096;
+    /** Blocks of level-4 nodes kept, most recently used (8 192 blocks ≈ 7 MB: all of them up to 2 M entries). */
+    static final int LEVEL4_BLOCKS = 8_192;
     private static final int BLOCK = 1 << STRIDE;
 
     private TreeStore() {}
@@ -93,7 +93,7 @@ final class TreeStore {
     }
 
     /**
-     * Complete blocks of stored nodes, shared by the threads that ask for proofs: every block of the levels
+     * Blocks of stored nodes, shared by the threads that ask for proofs: every block of the levels
      * ≥ {@link #CACHED_LEVEL}, and the {@link #LEVEL4_BLOCKS} most recently used of level 4.
      */
     static final class Upper {
@@ -116,13 +116,11 @@ final class TreeStore {
             return of(level).get(((long) level << 56) | block);
         }
 
-        /** Keeps a block once it is complete (the right edge of the tree is read again until it fills). */
+        /**
+         * Keeps a block as read: the nodes in it are committed and never change; one missing (not yet written
+         * when it was read) makes a later proof that needs it read the block again.
+         */
         void put(int level, long block, byte[][] hashes) {
-            for (byte[] hash : hashes) {
-                if (hash == null) {
-                    return;
-                }
-            }
             of(level).put(((long) level << 56) | block, hashes);
         }
     }

@@ -119,15 +119,24 @@ class RecordServiceTest {
 
     @Test
     void proofsFromTheCachedUpperLevelsMatchTheStoredTree() {
-        // 4 200 entries complete a block of 16 level-8 nodes, which proofs then keep in memory
+        // 4 200 entries complete a block of 16 level-8 nodes, which proofs then keep in memory; proofs asked
+        // while the log grows keep the blocks of its right edge half-filled, and must read them again
+        java.util.Random random = new java.util.Random(3);
         for (int from = 0; from < 4_200; from += 600) {
             List<EntryDraft> batch = new ArrayList<>();
             for (int i = from; i < from + 600; i++) {
                 batch.add(draft(i));
             }
             record.appendAll(batch, OFFICER);
+            long size = from + 600;
+            String root = record.rootAt(size);
+            for (int i = 0; i < 20; i++) {
+                long seq = i == 0 ? size - 1 : random.nextInt((int) size);
+                assertTrue(Merkle.verify(Merkle.SHA256, record.inclusion(seq, size), root), seq + " in " + size);
+            }
+            ConsistencyProof grown = record.consistency(from == 0 ? 1 : from, size);
+            assertTrue(Merkle.verify(Merkle.SHA256, grown, record.rootAt(from == 0 ? 1 : from), root));
         }
-        java.util.Random random = new java.util.Random(3);
         for (int round = 0; round < 2; round++) {
             for (long size : new long[] {4_095, 4_096, 4_097, 4_200}) {
                 String root = record.rootAt(size);
