@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.common.Authenticator;
 import org.zhifa.api.personnel.PersonnelService;
+import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.ConsoleView;
 
 import com.vaadin.osgi.resources.VaadinResourceService;
@@ -50,6 +51,7 @@ public class ConsoleServlet extends VaadinServlet {
     private final String resourcesPath;
     private final transient ViewRegistry views = new ViewRegistry();
     private transient volatile BureauInfo bureau;
+    private transient volatile RecordService record;
 
     @Activate
     public ConsoleServlet(@Reference PersonnelService personnel, @Reference VaadinResourceService resources,
@@ -68,6 +70,18 @@ public class ConsoleServlet extends VaadinServlet {
     void unsetBureau(BureauInfo info) {
         if (this.bureau == info) {
             this.bureau = null;
+        }
+    }
+
+    /** Optional: without the record there is no verification alarm. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setRecord(RecordService service) {
+        this.record = service;
+    }
+
+    void unsetRecord(RecordService service) {
+        if (this.record == service) {
+            this.record = null;
         }
     }
 
@@ -102,7 +116,8 @@ public class ConsoleServlet extends VaadinServlet {
 
     @Override
     protected void servletInitialized() {
-        ConsoleServices services = new ConsoleServices(personnel, () -> bureau, views, authenticator);
+        ConsoleServices services = new ConsoleServices(personnel, () -> bureau, views, authenticator,
+                () -> record);
         UIProvider provider = new UIProvider() {
             private static final long serialVersionUID = 1L;
 

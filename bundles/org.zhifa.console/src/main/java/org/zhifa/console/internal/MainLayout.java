@@ -37,8 +37,10 @@ final class MainLayout extends VerticalLayout {
     private final VerticalLayout menu = new VerticalLayout();
     private final CssLayout content = new CssLayout();
     private final Map<String, Button> menuButtons = new LinkedHashMap<>();
+    private final RecordAlarm alarm;
     private Navigator navigator;
     private String currentViewId;
+    private com.vaadin.shared.Registration poll;
 
     MainLayout(ConsoleUI ui, Actor actor) {
         this.ui = ui;
@@ -63,8 +65,25 @@ final class MainLayout extends VerticalLayout {
         body.setExpandRatio(content, 1);
 
         Component header = header();
-        addComponents(header, body);
+        alarm = new RecordAlarm(ui.services()::lastVerification, m, () -> navigator.navigateTo(RecordConsoleView.ID));
+        addComponents(header, alarm, body);
         setExpandRatio(body, 1);
+    }
+
+    @Override
+    public void attach() {
+        super.attach();
+        // the console polls every second: the verification alarm follows the record in open sessions
+        poll = ui.addPollListener(e -> alarm.update());
+    }
+
+    @Override
+    public void detach() {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        super.detach();
     }
 
     /** Builds the menu and the navigator; navigates only when not called from UI.init. */

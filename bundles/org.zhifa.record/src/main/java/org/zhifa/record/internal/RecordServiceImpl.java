@@ -68,9 +68,13 @@ public class RecordServiceImpl implements RecordService {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     static final int MAX_EVIDENCE = 400;
     static final String INSERT_ENTRY = "INSERT INTO RECORD_ENTRY (SEQ, AT_MILLIS, BUREAU, OBJECT_TYPE, OBJECT_ID, STEP, "
-            + "ACTOR, ENTRY_TYPE, PAYLOAD, EVIDENCE, CORRECTS, LEAF_HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "ACTOR, ENTRY_TYPE, PAYLOAD, EVIDENCE, CORRECTS, LEAF_HASH, PAYLOAD_UTF8) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Read by {@link #entry(ResultSet)}; the payload is in PAYLOAD_UTF8, or in PAYLOAD (long or older ones). */
     static final String ENTRY_COLUMNS = "SEQ, AT_MILLIS, BUREAU, OBJECT_TYPE, OBJECT_ID, STEP, ACTOR, ENTRY_TYPE, "
-            + "PAYLOAD, EVIDENCE, CORRECTS";
+            + "PAYLOAD_UTF8, EVIDENCE, CORRECTS, PAYLOAD";
+    /** The most bytes PAYLOAD_UTF8 holds (Derby's VARCHAR FOR BIT DATA); longer payloads go to the CLOB. */
+    static final int INLINE_PAYLOAD_BYTES = 32_672;
 
     private final DataSource dataSource;
     private final String bureau;
@@ -84,8 +88,10 @@ public class RecordServiceImpl implements RecordService {
     /** The frontier this JVM last computed (committed or not); checked against RECORD_HEAD before use. */
     private volatile Frontier frontier;
     private final Verifier verifier;
-    /** Perfect subtrees proofs read (65 536 × 32 bytes ≈ 4 MB at most). */
-    private final TreeStore.Cache subtrees = new TreeStore.Cache(65_536);
+    /** The stored upper levels proofs read (committed, so immutable). */
+    private final TreeStore.Upper upper = new TreeStore.Upper();
+    /** A size the log is known to have committed (it only grows): proofs within it skip reading the head. */
+    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public RecordServiceImpl(@Reference(target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource,
@@ -215,6 +221,7 @@ public class RecordServiceImpl implements RecordService {
             try {
                 List<RecordEntry> out = appendOn(c, prepared, actor);
                 c.commit();
+                committed.accumulateAndGet(out.get(out.size() - 1).seq() + 1, Math::max);
                 return out;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -243,7 +250,7 @@ public class RecordServiceImpl implements RecordService {
         return Errors.of(Kind.UNAVAILABLE, "RECORD_UNAVAILABLE", null, e.getMessage());
     }
 
-    private record Prepared(EntryDraft draft, String payload, String evidence) {}
+    private record Prepared(EntryDraft draft, String payload, byte[] utf8, String evidence) {}
 
     /** Validates and canonicalises before anything is locked or written. */
     private List<Prepared> prepare(List<EntryDraft> drafts, Actor actor) {
@@ -266,7 +273,8 @@ public class RecordServiceImpl implements RecordService {
             } catch (IllegalArgumentException e) {
                 throw Errors.invalid("RECORD_PAYLOAD_INVALID", "payload", e.getMessage());
             }
-            if (payload.getBytes(StandardCharsets.UTF_8).length > config.maxPayloadBytes()) {
+            byte[] utf8 = payload.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length > config.maxPayloadBytes()) {
                 throw Errors.invalid("RECORD_PAYLOAD_TOO_LARGE", "payload", config.maxPayloadBytes());
             }
             if (d.evidenceHashes().size() > MAX_EVIDENCE) {
@@ -280,7 +288,7 @@ public class RecordServiceImpl implements RecordService {
             if (d.corrects() != null && d.corrects() < 0) {
                 throw Errors.invalid("RECORD_CORRECTS_UNKNOWN", "corrects", d.corrects());
             }
-            out.add(new Prepared(d, payload, d.evidenceHashes().isEmpty() ? null : String.join(",", d.evidenceHashes())));
+            out.add(new Prepared(d, payload, utf8, d.evidenceHashes().isEmpty() ? null : String.join(",", d.evidenceHashes())));
         }
         return out;
     }
@@ -321,7 +329,8 @@ public class RecordServiceImpl implements RecordService {
                 ps.setString(6, d.step());
                 ps.setString(7, actor.user());
                 ps.setString(8, d.entryType());
-                ps.setString(9, p.payload());
+                boolean inline = p.utf8().length <= INLINE_PAYLOAD_BYTES;
+                ps.setString(9, inline ? null : p.payload());
                 ps.setString(10, p.evidence());
                 if (d.corrects() == null) {
                     ps.setNull(11, java.sql.Types.BIGINT);
@@ -329,6 +338,7 @@ public class RecordServiceImpl implements RecordService {
                     ps.setLong(11, d.corrects());
                 }
                 ps.setString(12, Merkle.hex(leaves[i]));
+                ps.setBytes(13, inline ? p.utf8() : null);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -460,10 +470,23 @@ public class RecordServiceImpl implements RecordService {
     static RecordEntry entry(ResultSet rs) throws SQLException {
         long corrects = rs.getLong(11);
         Long corrected = rs.wasNull() ? null : corrects;
-        String evidence = rs.getString(10);
         return new RecordEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                evidence == null || evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split(",")), corrected);
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), payload(rs),
+                evidence(rs.getString(10)), corrected);
+    }
+
+    /** The payload of a row read with {@link #ENTRY_COLUMNS} (an empty string when both columns are null). */
+    static String payload(ResultSet rs) throws SQLException {
+        byte[] utf8 = rs.getBytes(9);
+        if (utf8 != null) {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+        String clob = rs.getString(12);
+        return clob == null ? "" : clob;
+    }
+
+    static List<String> evidence(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     @Override
@@ -482,17 +505,27 @@ public class RecordServiceImpl implements RecordService {
         }
     }
 
+    /** The committed size, read from the head unless {@code wanted} is known to be committed already. */
+    private long committedSize(Connection c, long wanted) throws SQLException {
+        long known = committed.get();
+        if (wanted >= 0 && wanted <= known) {
+            return known;
+        }
+        long size = head(c).size();
+        return committed.accumulateAndGet(size, Math::max);
+    }
+
     @Override
     public InclusionProof inclusion(long seq, long treeSize) {
         try (Connection c = dataSource.getConnection()) {
-            long size = head(c).size();
+            long size = committedSize(c, treeSize);
             if (treeSize < 1 || treeSize > size) {
                 throw Errors.invalid("RECORD_TREE_SIZE_INVALID", "size", treeSize, size);
             }
             if (seq < 0 || seq >= treeSize) {
                 throw Errors.invalid("RECORD_SEQ_OUT_OF_RANGE", "seq", seq, treeSize);
             }
-            Merkle.SubtreeSource source = TreeStore.source(hasher, c, subtrees);
+            Merkle.SubtreeSource source = TreeStore.proofSource(hasher, c, upper);
             List<byte[]> path = Merkle.inclusionProof(hasher, source, seq, treeSize);
             return new InclusionProof(seq, treeSize, Merkle.hex(source.perfect(0, seq)),
                     path.stream().map(Merkle::hex).toList());
@@ -504,14 +537,15 @@ public class RecordServiceImpl implements RecordService {
     @Override
     public ConsistencyProof consistency(long firstSize, long secondSize) {
         try (Connection c = dataSource.getConnection()) {
-            long size = head(c).size();
+            long size = committedSize(c, secondSize);
             if (secondSize < 0 || secondSize > size) {
                 throw Errors.invalid("RECORD_TREE_SIZE_INVALID", "second", secondSize, size);
             }
             if (firstSize < 0 || firstSize > secondSize) {
                 throw Errors.invalid("RECORD_FIRST_SIZE_INVALID", "first", firstSize, secondSize);
             }
-            List<byte[]> path = Merkle.consistencyProof(hasher, TreeStore.source(hasher, c, subtrees), firstSize, secondSize);
+            List<byte[]> path = Merkle.consistencyProof(hasher, TreeStore.proofSource(hasher, c, upper), firstSize,
+                    secondSize);
             return new ConsistencyProof(firstSize, secondSize, path.stream().map(Merkle::hex).toList());
         } catch (SQLException e) {
             throw unavailable(e);

@@ -1,5 +1,6 @@
 package org.zhifa.record.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.sql.Connection;
@@ -219,31 +220,51 @@ final class Verifier {
         private void scan(long size, TreeMap<Long, List<StoredHead>> heads) throws SQLException {
             long total = size - from;
             long expected = from;
+            LeafParts parts = new LeafParts();
+            // one ordered pass with a large fetch size; each row is hashed as stored (no decoding of its payload)
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordServiceImpl.ENTRY_COLUMNS
                     + ", LEAF_HASH FROM RECORD_ENTRY WHERE SEQ >= ? AND SEQ < ? ORDER BY SEQ")) {
                 ps.setLong(1, from);
                 ps.setLong(2, size);
-                ps.setFetchSize(1000);
+                ps.setFetchSize(4096);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        RecordEntry e = RecordServiceImpl.entry(rs);
-                        byte[] stored = Merkle.fromHex(rs.getString(12).trim());
-                        while (expected < e.seq()) {
+                        long seq = rs.getLong(1);
+                        long at = rs.getLong(2);
+                        String entryType = rs.getString(8);
+                        byte[] payload = rs.getBytes(9);
+                        List<String> evidence = RecordServiceImpl.evidence(rs.getString(10));
+                        long corrects = rs.getLong(11);
+                        Long corrected = rs.wasNull() ? null : corrects;
+                        if (payload == null) {
+                            String clob = rs.getString(12);
+                            payload = clob == null ? new byte[0] : clob.getBytes(StandardCharsets.UTF_8);
+                        }
+                        byte[] stored = Merkle.fromHex(rs.getString(13).trim());
+                        while (expected < seq) {
                             problem(Problem.Type.DELETED_ROW, expected, "RECORD_ENTRY SEQ=" + expected,
                                     "PROBLEM_DELETED_ROW", expected);
                             // without the row the tree cannot go on: continue with a placeholder
                             add(new byte[32], heads);
                             expected++;
                         }
-                        byte[] leaf = Merkle.leafHash(h, e.leafInput());
+                        String bureau = rs.getString(3);
+                        String objectType = rs.getString(4);
+                        String objectId = rs.getString(5);
+                        String step = rs.getString(6);
+                        String actor = rs.getString(7);
+                        byte[] leaf = LeafParts.leafHash(h, parts.head(seq, at, bureau, objectType, objectId, step, actor,
+                                entryType), payload, parts.tail(evidence, corrected));
                         if (!MessageDigest.isEqual(leaf, stored)) {
-                            mismatches.add(new Mismatch(e, stored));
+                            mismatches.add(new Mismatch(new RecordEntry(seq, Instant.ofEpochMilli(at), bureau, objectType,
+                                    objectId, step, actor, entryType, new String(payload, StandardCharsets.UTF_8), evidence,
+                                    corrected), stored));
                             leaf = stored;
                         }
-                        collect(e);
+                        collect(entryType, evidence);
                         add(leaf, heads);
                         expected++;
-                        if ((expected - from) % 1000 == 0) {
+                        if ((expected - from) % 4096 == 0) {
                             progress.progress(expected - from, total, "entries");
                         }
                     }
@@ -263,22 +284,25 @@ final class Verifier {
                     return;
                 }
                 String stored = nodes[level] == null ? null : nodes[level].remove(index);
-                String where = "RECORD_NODE LVL=" + level + " IDX=" + index;
                 if (stored == null) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, where, "PROBLEM_NODE_MISSING", level, index);
+                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                            "PROBLEM_NODE_MISSING", level, index);
                 } else if (!stored.equals(Merkle.hex(hash))) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, where, "PROBLEM_NODE_CHANGED", level, index,
-                            index << level, ((index + 1) << level) - 1);
+                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                            "PROBLEM_NODE_CHANGED", level, index, index << level, ((index + 1) << level) - 1);
                 }
             });
             checkHeads(heads, tree.size());
         }
 
-        private void collect(RecordEntry e) {
-            if ("evidence.purged".equals(e.entryType())) {
-                purged.addAll(e.evidenceHashes());
+        private void collect(String entryType, List<String> evidence) {
+            if (evidence.isEmpty()) {
+                return;
+            }
+            if ("evidence.purged".equals(entryType)) {
+                purged.addAll(evidence);
             } else {
-                referenced.addAll(e.evidenceHashes());
+                referenced.addAll(evidence);
             }
         }
 

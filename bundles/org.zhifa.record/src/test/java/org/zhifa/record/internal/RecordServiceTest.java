@@ -118,6 +118,118 @@ class RecordServiceTest {
     }
 
     @Test
+    void proofsFromTheCachedUpperLevelsMatchTheStoredTree() {
+        // 4 200 entries complete a block of 16 level-8 nodes, which proofs then keep in memory; proofs asked
+        // while the log grows keep the blocks of its right edge half-filled, and must read them again
+        java.util.Random random = new java.util.Random(3);
+        for (int from = 0; from < 4_200; from += 600) {
+            List<EntryDraft> batch = new ArrayList<>();
+            for (int i = from; i < from + 600; i++) {
+                batch.add(draft(i));
+            }
+            record.appendAll(batch, OFFICER);
+            long size = from + 600;
+            String root = record.rootAt(size);
+            for (int i = 0; i < 20; i++) {
+                long seq = i == 0 ? size - 1 : random.nextInt((int) size);
+                assertTrue(Merkle.verify(Merkle.SHA256, record.inclusion(seq, size), root), seq + " in " + size);
+            }
+            ConsistencyProof grown = record.consistency(from == 0 ? 1 : from, size);
+            assertTrue(Merkle.verify(Merkle.SHA256, grown, record.rootAt(from == 0 ? 1 : from), root));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (long size : new long[] {4_095, 4_096, 4_097, 4_200}) {
+                String root = record.rootAt(size);
+                for (int i = 0; i < 40; i++) {
+                    long seq = i == 0 ? size - 1 : random.nextInt((int) size);
+                    InclusionProof p = record.inclusion(seq, size);
+                    assertTrue(Merkle.verify(Merkle.SHA256, p, root), seq + " in " + size);
+                }
+                for (long first : new long[] {1, 255, 256, 4_095, size}) {
+                    ConsistencyProof c = record.consistency(first, size);
+                    assertTrue(Merkle.verify(Merkle.SHA256, c, record.rootAt(first), root), first + "→" + size);
+                }
+            }
+        }
+        assertTrue(record.verify(null, LEADER).ok());
+    }
+
+    @Test
+    void aLongPayloadGoesToTheClobAndVerifies() throws SQLException {
+        String text = "调".repeat(12_000); // 36 000 bytes: more than PAYLOAD_UTF8 holds
+        RecordEntry big = record.append(new EntryDraft("case", "1", null, "case.note", "{\"text\":\"" + text + "\"}",
+                List.of(), null), OFFICER);
+        RecordEntry small = record.append(draft(1), OFFICER);
+        assertEquals(big.payload(), record.entry(big.seq(), OFFICER).orElseThrow().payload());
+        assertEquals(small.payload(), record.entry(small.seq(), OFFICER).orElseThrow().payload());
+        try (Connection c = log.connection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT SEQ, PAYLOAD IS NULL, PAYLOAD_UTF8 IS NULL FROM RECORD_ENTRY ORDER BY SEQ")) {
+            rs.next();
+            assertEquals(List.of(false, true), List.of(rs.getBoolean(2), rs.getBoolean(3)), "the long one in PAYLOAD");
+            rs.next();
+            assertEquals(List.of(true, false), List.of(rs.getBoolean(2), rs.getBoolean(3)), "the short one in bytes");
+        }
+        assertTrue(record.verify(null, LEADER).ok());
+    }
+
+    @Test
+    void entriesWrittenBeforeTheBytesColumnStillReadAndVerify() throws Exception {
+        // a log of schema V1 with three entries in the CLOB, then V2 and the current code appending more
+        TestLog old = TestLog.createAt(dir, 1);
+        try {
+            List<byte[]> leaves = new ArrayList<>();
+            List<RecordEntry> legacy = new ArrayList<>();
+            try (Connection c = old.connection()) {
+                for (int i = 0; i < 3; i++) {
+                    RecordEntry e = new RecordEntry(i, java.time.Instant.ofEpochMilli(1_790_000_000_000L + i), "430421",
+                            "case", "1", "investigation", "officer", "case.transition", draft(i).payload(), List.of(), null);
+                    byte[] leaf = Merkle.leafHash(Merkle.SHA256, e.leafInput());
+                    try (var ps = c.prepareStatement("INSERT INTO RECORD_ENTRY (SEQ, AT_MILLIS, BUREAU, OBJECT_TYPE, "
+                            + "OBJECT_ID, STEP, ACTOR, ENTRY_TYPE, PAYLOAD, LEAF_HASH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setLong(1, i);
+                        ps.setLong(2, e.at().toEpochMilli());
+                        ps.setString(3, "430421");
+                        ps.setString(4, "case");
+                        ps.setString(5, "1");
+                        ps.setString(6, "investigation");
+                        ps.setString(7, "officer");
+                        ps.setString(8, "case.transition");
+                        ps.setString(9, e.payload());
+                        ps.setString(10, Merkle.hex(leaf));
+                        ps.executeUpdate();
+                    }
+                    leaves.add(leaf);
+                    legacy.add(e);
+                }
+                try (var ps = c.prepareStatement("UPDATE RECORD_HEAD SET TREE_SIZE = 3, ROOT_HASH = ? WHERE ID = 1")) {
+                    ps.setString(1, Merkle.hex(Merkle.root(Merkle.SHA256, leaves)));
+                    ps.executeUpdate();
+                }
+            }
+            old.migrate(2);
+            RecordServiceImpl upgraded = old.service();
+            try {
+                for (int i = 3; i < 40; i++) {
+                    upgraded.append(draft(i), OFFICER);
+                }
+                assertEquals(legacy.get(1), upgraded.entry(1, OFFICER).orElseThrow());
+                assertEquals(draft(20).payload(), upgraded.entry(20, OFFICER).orElseThrow().payload());
+                assertTrue(upgraded.verify(null, LEADER).ok());
+                String root = upgraded.latestTreeHead().rootHash();
+                assertTrue(Merkle.verify(Merkle.SHA256, upgraded.inclusion(1, 40), root));
+                // the old rows stay append-only too
+                SQLException refused = assertThrows(SQLException.class,
+                        () -> old.sql("UPDATE RECORD_ENTRY SET PAYLOAD = '{}' WHERE SEQ = 2"));
+                assertEquals("23513", refused.getSQLState());
+            } finally {
+                upgraded.deactivate();
+            }
+        } finally {
+            old.close();
+        }
+    }
+
+    @Test
     void payloadIsStoredCanonically() {
         RecordEntry e = record.append(new EntryDraft("officer", "12", null, "officer.changed",
                 "{ \"b\" : 1.50, \"a\": [true, null, \"x\\u0001\\\"中\"], \"c\": {\"z\": 1E+3, \"y\": -0}}",
@@ -249,7 +361,7 @@ class RecordServiceTest {
         }
         record.latestTreeHead();
         String[] refused = {
-            "UPDATE RECORD_ENTRY SET PAYLOAD = '{}' WHERE SEQ = 3",
+            "UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = X'7b7d' WHERE SEQ = 3",
             "DELETE FROM RECORD_ENTRY WHERE SEQ = 19",
             "UPDATE RECORD_NODE SET HASH = '" + "0".repeat(64) + "'",
             "DELETE FROM RECORD_NODE",

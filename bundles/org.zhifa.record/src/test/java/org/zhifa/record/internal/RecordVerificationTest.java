@@ -84,7 +84,8 @@ class RecordVerificationTest {
 
     @Test
     void aChangedRowIsLocated() throws SQLException {
-        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD = '{\"n\":7,\"text\":\"调查取证 700\"}' WHERE SEQ = 7");
+        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = " + TestLog.utf8("{\"n\":7,\"text\":\"调查取证 700\"}")
+                + " WHERE SEQ = 7");
         VerificationReport r = verify();
         assertEquals(1, r.problems().size(), r.problems().toString());
         Problem p = r.problems().get(0);
@@ -100,7 +101,7 @@ class RecordVerificationTest {
         RecordEntry e = record.entry(7, OFFICER).orElseThrow();
         RecordEntry forged = new RecordEntry(7, e.at(), e.bureau(), e.objectType(), e.objectId(), e.step(), e.actor(),
                 e.entryType(), "{\"n\":7,\"text\":\"改\"}", e.evidenceHashes(), e.corrects());
-        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD = '" + forged.payload() + "', LEAF_HASH = '"
+        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = " + TestLog.utf8(forged.payload()) + ", LEAF_HASH = '"
                 + Merkle.hex(Merkle.leafHash(Merkle.SHA256, forged.leafInput())) + "' WHERE SEQ = 7");
         VerificationReport r = verify();
         assertEquals(List.of(), of(r, Type.CHANGED_ROW));
@@ -155,10 +156,10 @@ class RecordVerificationTest {
             RecordEntry b = record.entry(4, OFFICER).orElseThrow();
             for (RecordEntry[] pair : new RecordEntry[][] {{a, b}, {b, a}}) {
                 try (var ps = c.prepareStatement(
-                        "UPDATE RECORD_ENTRY SET AT_MILLIS = ?, OBJECT_ID = ?, PAYLOAD = ? WHERE SEQ = ?")) {
+                        "UPDATE RECORD_ENTRY SET AT_MILLIS = ?, OBJECT_ID = ?, PAYLOAD_UTF8 = ? WHERE SEQ = ?")) {
                     ps.setLong(1, pair[1].at().toEpochMilli());
                     ps.setString(2, pair[1].objectId());
-                    ps.setString(3, pair[1].payload());
+                    ps.setBytes(3, pair[1].payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     ps.setLong(4, pair[0].seq());
                     ps.executeUpdate();
                 }
@@ -264,7 +265,7 @@ class RecordVerificationTest {
         assertEquals(record.latestTreeHead().rootHash(), inc.rootHash());
 
         record.append(RecordServiceTest.draft(50), OFFICER);
-        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD = '{}' WHERE SEQ = 50");
+        log.sql("UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = " + TestLog.utf8("{}") + " WHERE SEQ = 50");
         VerificationReport bad = record.verifier().incremental(null);
         assertFalse(bad.full());
         assertEquals(List.of(50L), bad.problems().stream().map(Problem::seq).toList());

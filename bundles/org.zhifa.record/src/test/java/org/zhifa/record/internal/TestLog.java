@@ -29,6 +29,7 @@ final class TestLog implements AutoCloseable {
     static final Actor ADMIN = new Actor("admin", Set.of(Roles.ADMIN));
     static final Actor PUBLIC = new Actor("anonymous", Set.of());
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    static final String[] SCRIPTS = {"/db/record/V1__record.sql", "/db/record/V2__record_payload_bytes.sql"};
 
     final String name;
     final EmbeddedDataSource dataSource;
@@ -42,17 +43,35 @@ final class TestLog implements AutoCloseable {
     }
 
     static TestLog create(Path dir) {
+        return createAt(dir, SCRIPTS.length);
+    }
+
+    /** A log with the schema scripts up to version {@code version} applied. */
+    static TestLog createAt(Path dir, int version) {
         System.setProperty("derby.stream.error.file", "target/derby.log");
         TestLog log = new TestLog("record" + COUNTER.incrementAndGet(), dir);
-        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:" + log.name + ";create=true");
-             Statement st = c.createStatement()) {
-            for (String sql : statements("/db/record/V1__record.sql")) {
-                st.execute(sql);
+        try (Connection c = DriverManager.getConnection("jdbc:derby:memory:" + log.name + ";create=true")) {
+            log.applied = 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        log.migrate(version);
+        return log;
+    }
+
+    private int applied;
+
+    /** Applies the schema scripts after the applied ones up to {@code version}. */
+    void migrate(int version) {
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            for (; applied < version; applied++) {
+                for (String sql : statements(SCRIPTS[applied])) {
+                    st.execute(sql);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return log;
     }
 
     RecordServiceImpl service() {
@@ -80,6 +99,11 @@ final class TestLog implements AutoCloseable {
                 st.execute("DROP TRIGGER RECORD_" + table + "_NO_DELETE");
             }
         }
+    }
+
+    /** A payload as the SQL literal of its stored UTF-8 (column PAYLOAD_UTF8). */
+    static String utf8(String payload) {
+        return "X'" + org.zhifa.api.record.Merkle.hex(payload.getBytes(StandardCharsets.UTF_8)) + "'";
     }
 
     void sql(String... statements) throws SQLException {
