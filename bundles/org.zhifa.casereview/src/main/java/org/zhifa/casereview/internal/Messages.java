@@ -1,9 +1,6 @@
 package org.zhifa.casereview.internal;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import org.zhifa.api.common.ZhifaException;
 
@@ -12,22 +9,15 @@ final class Messages {
 
     static final String BASE = "org.zhifa.casereview.internal.messages";
 
-    /** No fallback to the JVM locale: a server started in English must still default to Chinese. */
-    private static final ResourceBundle.Control CONTROL =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
     private Messages() {}
 
+    /**
+     * The text of {@code key}: English for an English locale, else Chinese (the default bundle, never the
+     * JVM's locale); the key itself when missing.
+     */
     static String text(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BASE, locale == null ? Locale.SIMPLIFIED_CHINESE : locale,
-                Messages.class.getClassLoader(), CONTROL);
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        Locale bundle = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        return ZhifaException.text(BASE, Messages.class.getClassLoader(), bundle, key, args);
     }
 
     /** A refusal with its message in both languages; the code doubles as the message key. */
