@@ -34,6 +34,24 @@ public interface CaseService {
     CaseFile transition(long caseId, String transition, Map<String, String> fields, String reason,
                         long expectedVersion, Actor actor);
 
+    /**
+     * Validates a decision transition of the case without taking it (V2): INVALID for bad fields,
+     * CONFLICT when {@code transition} is not a decision of the case's kind (the kind's
+     * {@link org.zhifa.api.kind.EnforcementKind#decides}) or not one the case's procedure variant may
+     * take. The case's step is not checked: a decision may be drafted before its step is reached.
+     *
+     * @since 1.1
+     */
+    PreparedDecision prepareDecision(long caseId, String transition, Map<String, String> fields, Actor actor);
+
+    /**
+     * The decision transitions of the case's kind that its procedure variant may take, e.g.
+     * {@code decide}, {@code decideAfterStatement}; empty when the kind is not installed.
+     *
+     * @since 1.1
+     */
+    List<String> decisionTransitions(long caseId, Actor actor);
+
     /** Replaces the officers assigned to the case (each certified, valid, of the case's category). */
     CaseFile assign(long caseId, List<Long> officerIds, String reason, Actor actor);
 

@@ -48,6 +48,26 @@ public interface EnforcementKind {
         return List.of();
     }
 
+    /**
+     * Whether taking {@code transition} makes a decision (行政执法决定) that the legal-review gate (V2)
+     * guards. By default: every transition into a step whose decision is disclosed.
+     *
+     * @since 1.2
+     */
+    default boolean decides(Transition transition) {
+        return disclosures().stream().anyMatch(d -> d.step().equals(transition.to()));
+    }
+
+    /**
+     * What the decision of {@code facts} (the case with the decision's fields already applied) decides,
+     * for the legal-review catalogue (V1).
+     *
+     * @since 1.2
+     */
+    default DecisionFacts decisionFacts(CaseFacts facts) {
+        return DecisionFacts.NONE;
+    }
+
     /** When and what the kind's decisions publish (D3). */
     DisclosureRule disclosure();
 
