@@ -1,0 +1,2 @@
+/** The legal-review implementation: not exported. */
+package org.zhifa.legalreview.internal;
