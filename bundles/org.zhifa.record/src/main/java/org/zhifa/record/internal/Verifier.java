@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +51,10 @@ final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
     static final int MAX_PROBLEMS = 10_000;
     private static final int MAX_PAIRING = 500;
+    /** Rows hashed per task, threads hashing them, and tasks queued ahead of the folding thread. */
+    private static final int CHUNK = 16_384;
+    private static final int SCANNERS = 2;
+    private static final int AHEAD = 4;
 
     private final RecordServiceImpl record;
     private final Object running = new Object();
@@ -50,8 +62,15 @@ final class Verifier {
     /** The tree up to where the last clean run verified, or null: the next scheduled run is then full. */
     private volatile Frontier verified;
 
+    /** Rows per scanning task; tests make it small so that their logs span several tasks. */
+    private volatile int chunk = CHUNK;
+
     Verifier(RecordServiceImpl record) {
         this.record = record;
+    }
+
+    void chunkRows(int rows) {
+        chunk = rows;
     }
 
     Optional<VerificationReport> last() {
@@ -217,15 +236,90 @@ final class Verifier {
             }
         }
 
+        /**
+         * Hashes the rows in chunks of {@link #CHUNK} on two threads (one connection each: reading and hashing
+         * a row is the cost) and folds the chunks into the tree in order on this one, so that problems come
+         * out in sequence order as before.
+         */
         private void scan(long size, TreeMap<Long, List<StoredHead>> heads) throws SQLException {
             long total = size - from;
-            long expected = from;
+            int rows = chunk;
+            if (total <= rows) {
+                if (total > 0) {
+                    fold(scanChunk(c, from, size), heads, total);
+                }
+                progress.progress(total, total, "entries");
+                return;
+            }
+            List<Connection> connections = Collections.synchronizedList(new ArrayList<>());
+            ThreadLocal<Connection> own = new ThreadLocal<>();
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(SCANNERS, r -> {
+                Thread t = new Thread(r, "zhifa-record-verify-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                ArrayDeque<Future<Chunk>> ahead = new ArrayDeque<>();
+                for (long start = from; start < size; start += rows) {
+                    if (ahead.size() >= AHEAD) {
+                        fold(next(ahead), heads, total);
+                    }
+                    long first = start;
+                    long end = Math.min(size, start + rows);
+                    ahead.add(pool.submit(() -> {
+                        Connection mine = own.get();
+                        if (mine == null) {
+                            mine = record.dataSource().getConnection();
+                            connections.add(mine);
+                            own.set(mine);
+                        }
+                        return scanChunk(mine, first, end);
+                    }));
+                }
+                while (!ahead.isEmpty()) {
+                    fold(next(ahead), heads, total);
+                }
+            } finally {
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (Connection k : connections) {
+                    try {
+                        k.close();
+                    } catch (SQLException e) {
+                        LOG.debug("record: closing a verification connection", e);
+                    }
+                }
+            }
+            progress.progress(total, total, "entries");
+        }
+
+        private Chunk next(ArrayDeque<Future<Chunk>> ahead) throws SQLException {
+            try {
+                return ahead.poll().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException q) {
+                    throw q;
+                }
+                throw new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
+            }
+        }
+
+        /** The rows of [start, end) in one ordered range scan; each hashed as stored (no payload decoding). */
+        private Chunk scanChunk(Connection conn, long start, long end) throws SQLException {
+            Chunk chunk = new Chunk(start, new byte[(int) (end - start)][]);
             LeafParts parts = new LeafParts();
-            // one ordered pass with a large fetch size; each row is hashed as stored (no decoding of its payload)
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RecordServiceImpl.ENTRY_COLUMNS
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + RecordServiceImpl.ENTRY_COLUMNS
                     + ", LEAF_HASH FROM RECORD_ENTRY WHERE SEQ >= ? AND SEQ < ? ORDER BY SEQ")) {
-                ps.setLong(1, from);
-                ps.setLong(2, size);
+                ps.setLong(1, start);
+                ps.setLong(2, end);
                 ps.setFetchSize(4096);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -241,13 +335,6 @@ final class Verifier {
                             payload = clob == null ? new byte[0] : clob.getBytes(StandardCharsets.UTF_8);
                         }
                         byte[] stored = Merkle.fromHex(rs.getString(13).trim());
-                        while (expected < seq) {
-                            problem(Problem.Type.DELETED_ROW, expected, "RECORD_ENTRY SEQ=" + expected,
-                                    "PROBLEM_DELETED_ROW", expected);
-                            // without the row the tree cannot go on: continue with a placeholder
-                            add(new byte[32], heads);
-                            expected++;
-                        }
                         String bureau = rs.getString(3);
                         String objectType = rs.getString(4);
                         String objectId = rs.getString(5);
@@ -256,26 +343,46 @@ final class Verifier {
                         byte[] leaf = LeafParts.leafHash(h, parts.head(seq, at, bureau, objectType, objectId, step, actor,
                                 entryType), payload, parts.tail(evidence, corrected));
                         if (!MessageDigest.isEqual(leaf, stored)) {
-                            mismatches.add(new Mismatch(new RecordEntry(seq, Instant.ofEpochMilli(at), bureau, objectType,
-                                    objectId, step, actor, entryType, new String(payload, StandardCharsets.UTF_8), evidence,
-                                    corrected), stored));
+                            chunk.mismatches.add(new Mismatch(new RecordEntry(seq, Instant.ofEpochMilli(at), bureau,
+                                    objectType, objectId, step, actor, entryType,
+                                    new String(payload, StandardCharsets.UTF_8), evidence, corrected), stored));
                             leaf = stored;
                         }
-                        collect(entryType, evidence);
-                        add(leaf, heads);
-                        expected++;
-                        if ((expected - from) % 4096 == 0) {
-                            progress.progress(expected - from, total, "entries");
+                        if (!evidence.isEmpty()) {
+                            chunk.evidence.add(Map.entry(entryType, evidence));
                         }
+                        chunk.leaves[(int) (seq - start)] = leaf;
                     }
                 }
             }
-            while (expected < size) {
-                problem(Problem.Type.DELETED_ROW, expected, "RECORD_ENTRY SEQ=" + expected, "PROBLEM_DELETED_ROW", expected);
-                add(new byte[32], heads);
-                expected++;
+            return chunk;
+        }
+
+        /** Adds a scanned chunk to the tree; a row missing from it is a deleted row (with a placeholder leaf). */
+        private void fold(Chunk chunk, TreeMap<Long, List<StoredHead>> heads, long total) {
+            for (int i = 0; i < chunk.leaves.length; i++) {
+                byte[] leaf = chunk.leaves[i];
+                if (leaf == null) {
+                    long seq = chunk.start + i;
+                    problem(Problem.Type.DELETED_ROW, seq, "RECORD_ENTRY SEQ=" + seq, "PROBLEM_DELETED_ROW", seq);
+                    // without the row the tree cannot go on: continue with a placeholder
+                    leaf = new byte[32];
+                }
+                add(leaf, heads);
             }
-            progress.progress(total, total, "entries");
+            mismatches.addAll(chunk.mismatches);
+            for (Map.Entry<String, List<String>> e : chunk.evidence) {
+                collect(e.getKey(), e.getValue());
+            }
+            progress.progress(chunk.start + chunk.leaves.length - from, total, "entries");
+        }
+
+        /** One range of rows, hashed: a null leaf is a row that is not there. */
+        private record Chunk(long start, byte[][] leaves, List<Mismatch> mismatches,
+                             List<Map.Entry<String, List<String>>> evidence) {
+            Chunk(long start, byte[][] leaves) {
+                this(start, leaves, new ArrayList<>(), new ArrayList<>());
+            }
         }
 
         private void add(byte[] leaf, TreeMap<Long, List<StoredHead>> heads) {
