@@ -72,12 +72,12 @@ class LegalReviewIT {
     void aChangedDraftVoidsThePass() {
         long id = atDiscussion("冯改稿");
         JsonNode first = reviews.pass(id, "decideAfterDiscussion", decision(20000));
-        reviews.draft(id, "decideAfterDiscussion", decision(25000));
+        reviews.draft(id, "decideAfterDiscussion", decision(15000));
         JsonNode voided = Json.parse(bureau.get("/api/v1/legal-review/reviews/" + first.get("id").asLong(), "officer")
                 .body());
         assertEquals("VOID", voided.get("status").asText());
         refused(cases.move("leader", id, "decideAfterDiscussion", decision(20000)), 409, "REVIEW_DRAFT_CHANGED");
-        refused(cases.move("leader", id, "decideAfterDiscussion", decision(25000)), 409, "REVIEW_REQUIRED");
+        refused(cases.move("leader", id, "decideAfterDiscussion", decision(15000)), 409, "REVIEW_REQUIRED");
     }
 
     @Test

@@ -47,7 +47,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class LegalReviewResource {
 
     public record FlagBody(CaseFlag flag, Boolean on, String reason) {}
-    public record DecisionBody(String transition, Map<String, String> fields) {}
+    /** {@code fields} as the case engine takes them: text, numbers and booleans, each as its text. */
+    public record DecisionBody(String transition, Map<String, Object> fields) {
+        Map<String, String> texts() {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (fields != null) {
+                fields.forEach((k, v) -> {
+                    if (v == null || v instanceof String || v instanceof Boolean) {
+                        out.put(k, v == null ? null : v.toString());
+                    } else if (v instanceof Number n) {
+                        out.put(k, new java.math.BigDecimal(n.toString()).toPlainString());
+                    } else {
+                        throw Messages.invalid("FIELD_TYPE", "fields." + k, "fields." + k, "string, number or boolean");
+                    }
+                });
+            }
+            return out;
+        }
+    }
     public record SubmitBody(Long draftId, Set<Material> materials, String note) {}
     public record AssignBody(String reviewer) {}
     public record ReasonBody(String reason) {}
@@ -118,7 +135,7 @@ public class LegalReviewResource {
     public Object evaluate(@Context HttpServletRequest rc, @PathParam("id") String id, DecisionBody body) {
         Actor a = actor(rc);
         DecisionBody b = required(body);
-        return service.evaluate(id(id, "id"), b.transition(), b.fields(), a);
+        return service.evaluate(id(id, "id"), b.transition(), b.texts(), a);
     }
 
     @GET
@@ -132,7 +149,7 @@ public class LegalReviewResource {
     public Response saveDraft(@Context HttpServletRequest rc, @PathParam("id") String id, DecisionBody body) {
         Actor a = actor(rc);
         DecisionBody b = required(body);
-        DecisionDraft d = service.saveDraft(id(id, "id"), b.transition(), b.fields(), a);
+        DecisionDraft d = service.saveDraft(id(id, "id"), b.transition(), b.texts(), a);
         return Response.created(URI.create("v1/legal-review/cases/" + d.caseId() + "/drafts")).entity(d).build();
     }
 
