@@ -35,6 +35,8 @@ import org.zhifa.api.legalreview.LegalReviewService;
 @Component(service = CaseFilePart.class, property = CaseFilePart.PROPERTY_PART + "=legal-review")
 public class LegalReviewCaseFilePart implements CaseFilePart {
     static final String TEMPLATE = "legalreview.record";
+    /** The record object the legal review appends a case's entries under (its id = the case id). */
+    static final String RECORD_OBJECT = "legalreview";
 
     private final LegalReviewService service;
     private final CaseService cases;
@@ -111,6 +113,12 @@ public class LegalReviewCaseFilePart implements CaseFilePart {
                     out -> r.render(template.get(), fields, DocumentRenderer.Format.PDF, out)));
         }
         return files;
+    }
+
+    /** The legal review's entries of the case (drafts, reviews, the gate's admissions and refusals) go with it. */
+    @Override
+    public List<RecordObject> recordObjects(long caseId, Actor actor) {
+        return List.of(new RecordObject(RECORD_OBJECT, Long.toString(caseId)));
     }
 
     /** The decision transitions the case took, in order. */

@@ -123,7 +123,7 @@ public class ReviewShowCommand implements Action {
 
     private static String evaluation(MajorEvaluation e) {
         String why = e.major() ? e.explainZh() + " / " + e.explainEn() : "";
-        return (e.major() ? "重大 / major" : e.reviewRequired() ? "须审核 / review required" : "非重大 / not major")
+        return ShellTexts.both(e.major() ? "eval.major" : e.reviewRequired() ? "eval.reviewAll" : "eval.minor")
                 + (why.isEmpty() ? "" : ": " + why);
     }
 
