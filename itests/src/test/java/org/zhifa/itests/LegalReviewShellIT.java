@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
+import org.zhifa.itests.support.LegalReviews;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,12 +36,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * and the exported case file carries the review, still verifiable offline.
  */
 class LegalReviewShellIT {
-    private static final String OPINION = "经审核，执法主体合法，事实清楚，证据确凿，适用法律准确，程序合法，同意按拟作出的决定作出处罚。";
-    private static final List<String> CHECKLIST = List.of("SUBJECT", "QUALIFICATION", "FACTS", "EVIDENCE", "LAW",
-            "DISCRETION", "PROCEDURE", "ULTRA_VIRES", "DOCUMENTS", "CRIME_REFERRAL", "OTHER");
+    /** What {@link LegalReviews#decide} writes as the reviewer's opinion. */
+    private static final String OPINION = "事实清楚，证据确凿，适用法律正确";
 
     private final Bureau bureau = Bureau.shared();
     private final Cases cases = new Cases(bureau);
+    private final LegalReviews reviews = new LegalReviews(bureau);
 
     @Test
     void theGateHoldsThroughTheShellAndTheReviewIsPrintedAndArchived() throws Exception {
@@ -126,7 +126,7 @@ class LegalReviewShellIT {
             assertEquals(review, r.get("id").asLong());
             assertEquals("PASSED", r.get("status").asText());
             assertEquals(OPINION, r.get("opinion").asText());
-            assertEquals(CHECKLIST.size(), r.get("findings").size(), r.toString());
+            assertEquals(LegalReviews.allOk().size(), r.get("findings").size(), r.toString());
             assertEquals("王律师", r.get("counsel").get(0).get("name").asText());
             assertTrue(r.get("evaluation").get("major").asBoolean(), r.toString());
             assertEquals("decideAfterDiscussion", part.get("decisions").get(0).get("transition").asText());
@@ -145,27 +145,18 @@ class LegalReviewShellIT {
     // ------------------------------------------------------------ the review, over the legal review's REST API
 
     private long submitAndAssign(long caseId, Map<String, Object> decision) {
-        ok(bureau.send("POST", "/api/v1/legal-review/reviewers", "admin", Json.write(fields("user", "reviewer",
-                "name", "李法审", "unit", "法规科", "legalQualification", true, "qualificationNo", "A20190001",
-                "active", true))), 200, 201);
+        reviews.registerReviewer();
         Map<String, Object> values = new LinkedHashMap<>();
         decision.forEach((k, v) -> values.put(k, String.valueOf(v)));
-        JsonNode draft = ok(bureau.send("POST", "/api/v1/legal-review/cases/" + caseId + "/drafts", "officer",
-                Json.write(fields("transition", "decideAfterDiscussion", "fields", values))), 200, 201);
-        JsonNode review = ok(bureau.send("POST", "/api/v1/legal-review/cases/" + caseId + "/reviews", "officer",
-                Json.write(fields("draftId", draft.get("id").asLong(), "materials",
-                        List.of("INVESTIGATION_REPORT", "EVIDENCE", "PROPOSAL", "NOTICE"), "note", "请予审核"))), 200, 201);
-        long id = review.get("id").asLong();
-        ok(bureau.send("POST", "/api/v1/legal-review/reviews/" + id + "/assign", "leader",
-                Json.write(fields("reviewer", "reviewer"))), 200);
+        long draft = reviews.draft(caseId, "decideAfterDiscussion", values).get("id").asLong();
+        long id = reviews.submit(caseId, draft).get("id").asLong();
+        reviews.assign(id);
         return id;
     }
 
     private void passed(long review) {
-        List<Map<String, Object>> findings = new ArrayList<>();
-        CHECKLIST.forEach(i -> findings.add(fields("item", i, "verdict", "OK", "note", "")));
-        ok(bureau.send("POST", "/api/v1/legal-review/reviews/" + review + "/decide", "reviewer",
-                Json.write(fields("findings", findings, "passed", true, "opinion", OPINION))), 200);
+        HttpResponse<String> r = reviews.decide(review, true, LegalReviews.allOk());
+        assertEquals(200, r.statusCode(), r.body());
     }
 
     private void counsel(long review) {
