@@ -68,6 +68,14 @@ public final class DocumentTemplateAssertions {
             "evidence.device", "evidence.step.name", "evidence.step.hash", "evidence.step.recordedAt",
             "evidence.step.device");
 
+    /**
+     * The 法制审核栏 the legal review adds to case documents (its DocumentData {@code legalReview}): absent
+     * while the legal review is not installed, so templates must not require them; texts, never lists.
+     */
+    public static final Set<String> LEGAL_REVIEW_FIELDS = Set.of("legalReview.outcome", "legalReview.evaluation",
+            "legalReview.catalogue", "legalReview.draft", "legalReview.reviewer", "legalReview.decidedOn",
+            "legalReview.opinion", "legalReview.counsel", "legalReview.discussion", "legalReview.materials");
+
     private static final String UNKNOWN = "unknown field ";
     private static final DocumentTemplates PARSER = new TemplateRegistry();
     private static DocumentRenderer renderer;
@@ -157,6 +165,12 @@ public final class DocumentTemplateAssertions {
                 if (!f.list() || f.required()) {
                     errors.add(where + n + " is a list the evidence store may leave empty: mark it \"list\": true, "
                             + "\"required\": false");
+                }
+                continue;
+            }
+            if (LEGAL_REVIEW_FIELDS.contains(n)) {
+                if (f.list() || f.required()) {
+                    errors.add(where + n + " is a text the legal review may leave out: mark it \"required\": false");
                 }
                 continue;
             }

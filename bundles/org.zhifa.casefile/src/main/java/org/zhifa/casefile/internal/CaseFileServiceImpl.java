@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.zhifa.api.casefile.CaseFilePart;
 import org.zhifa.api.casefile.CaseFileService;
 import org.zhifa.api.casefile.Completeness;
 import org.zhifa.api.cases.CaseFile;
@@ -59,6 +61,8 @@ public class CaseFileServiceImpl implements CaseFileService {
     private final long referenceOver;
     private volatile EvidenceService evidence;
     private volatile DocumentTemplates templates;
+    /** Parts plug-ins add (e.g. the legal review), by their folder name. */
+    private final Map<String, CaseFilePart> parts = new ConcurrentSkipListMap<>();
 
     @Activate
     public CaseFileServiceImpl(@Reference(name = "cases") CaseService cases, @Reference(name = "record") RecordService record,
@@ -91,6 +95,17 @@ public class CaseFileServiceImpl implements CaseFileService {
         if (templates == t) {
             templates = null;
         }
+    }
+
+    @Reference(name = "parts", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPart(CaseFilePart part, Map<String, Object> properties) {
+        if (properties.get(CaseFilePart.PROPERTY_PART) instanceof String name && name.matches("[A-Za-z0-9][A-Za-z0-9-]{0,39}")) {
+            parts.putIfAbsent(name, part);
+        }
+    }
+
+    void removePart(CaseFilePart part, Map<String, Object> properties) {
+        parts.values().remove(part);
     }
 
     private CaseFile find(long caseId, Actor actor) {
@@ -162,6 +177,17 @@ public class CaseFileServiceImpl implements CaseFileService {
             docs.add(new IndexPdf.Doc(doc, t == null ? doc : t.find(doc).map(x -> x.titleZh()).orElse(doc)));
         }
 
+        // the parts plug-ins add, each in its own folder, listed and hashed like the documents
+        List<CaseFilePart.RecordObject> partObjects = new ArrayList<>();
+        for (Map.Entry<String, CaseFilePart> p : parts.entrySet()) {
+            for (CaseFilePart.PartFile f : p.getValue().files(c.id(), actor)) {
+                String path = "parts/" + p.getKey() + "/" + Archive.segment(f.name());
+                zip.file(path, o -> f.content().writeTo(o));
+                docs.add(new IndexPdf.Doc(path, f.titleZh()));
+            }
+            partObjects.addAll(p.getValue().recordObjects(c.id(), actor));
+        }
+
         EvidenceService store = evidence;
         List<EvidenceItem> items = store == null ? List.of() : store.ofCase(c.id(), actor);
         List<IndexPdf.Ev> ev = new ArrayList<>();
@@ -187,6 +213,9 @@ public class CaseFileServiceImpl implements CaseFileService {
             if (!slice.containsKey(item.recordSeq())) {
                 record.entry(item.recordSeq(), actor).ifPresent(e -> slice.put(e.seq(), e));
             }
+        }
+        for (CaseFilePart.RecordObject o : partObjects) {
+            entriesOf(o.type(), o.id(), actor).forEach(e -> slice.put(e.seq(), e));
         }
         SignedTreeHead compiled = record.latestTreeHead();
         List<RecordEntry> indexed = new ArrayList<>(slice.headMap(compiled.treeSize()).values());
