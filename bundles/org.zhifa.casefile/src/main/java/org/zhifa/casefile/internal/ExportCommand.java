@@ -6,15 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.security.AccessController;
-import java.security.Principal;
-import java.util.HashSet;
-import java.util.Set;
 
-import javax.security.auth.Subject;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -24,6 +17,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.zhifa.api.casefile.CaseFileService;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.shell.ShellUser;
 
 /** Writes a case file (案卷) to a zip file; a failed export leaves no file behind. */
 @Command(scope = "zhifa", name = "casefile-export", description = "Exports a case file (案卷) as a verifiable zip")
@@ -31,6 +25,9 @@ import org.zhifa.api.common.ZhifaException;
 public class ExportCommand implements Action {
     @Reference
     CaseFileService casefiles;
+
+    @Reference
+    ShellUser user;
 
     @Argument(index = 0, name = "caseId", required = true, description = "the case id")
     long caseId;
@@ -44,7 +41,7 @@ public class ExportCommand implements Action {
     @Override
     public Object execute() throws IOException {
         try {
-            Actor actor = actor();
+            Actor actor = user.current();
             casefiles.fileName(caseId, actor);
             Path path = Paths.get(file);
             if (!path.isAbsolute()) {
@@ -69,26 +66,5 @@ public class ExportCommand implements Action {
         } catch (ZhifaException e) {
             throw new IllegalArgumentException("[" + e.code() + "] " + e.messageZh() + " / " + e.messageEn());
         }
-    }
-
-    /** The shell user: Karaf runs each session as the JAAS subject that logged in. */
-    @SuppressWarnings("removal")
-    static Actor actor() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        String user = null;
-        Set<String> roles = new HashSet<>();
-        if (subject != null) {
-            for (Principal p : subject.getPrincipals()) {
-                if (p instanceof UserPrincipal) {
-                    user = p.getName();
-                } else if (p instanceof RolePrincipal) {
-                    roles.add(p.getName());
-                }
-            }
-        }
-        if (user == null) {
-            throw new IllegalArgumentException("no authenticated shell user");
-        }
-        return new Actor(user, roles);
     }
 }

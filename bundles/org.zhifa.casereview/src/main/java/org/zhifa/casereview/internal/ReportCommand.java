@@ -5,16 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.security.AccessController;
-import java.security.Principal;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
-import javax.security.auth.Subject;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -26,6 +19,7 @@ import org.zhifa.api.casereview.RoundReport;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.document.DocumentRenderer;
+import org.zhifa.api.shell.ShellUser;
 
 /** Writes a review round's report to a PDF or CSV file (the format follows the extension). */
 @Command(scope = "zhifa", name = "casereview-report",
@@ -37,6 +31,9 @@ public class ReportCommand implements Action {
 
     @Reference(optional = true)
     DocumentRenderer renderer;
+
+    @Reference
+    ShellUser user;
 
     @Argument(index = 0, name = "round", required = true, description = "the round's id")
     long round;
@@ -66,7 +63,7 @@ public class ReportCommand implements Action {
                 throw new IllegalArgumentException("文件已存在 / file exists (use --force): " + path);
             }
             Locale locale = english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-            RoundReport report = service.report(round, actor());
+            RoundReport report = service.report(round, user.current());
             if (!csv && renderer == null) {
                 throw Messages.error(ZhifaException.Kind.UNAVAILABLE, "casereview.pdf.unavailable", null);
             }
@@ -92,27 +89,5 @@ public class ReportCommand implements Action {
         } catch (ZhifaException e) {
             throw new IllegalArgumentException("[" + e.code() + "] " + e.messageZh() + " / " + e.messageEn());
         }
-    }
-
-    /** The shell user: Karaf runs each session as the JAAS subject that logged in. */
-    @SuppressWarnings("removal")
-    static Actor actor() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        if (subject == null) {
-            throw Messages.error(ZhifaException.Kind.UNAUTHENTICATED, "casereview.unauthenticated", null);
-        }
-        String user = null;
-        Set<String> roles = new HashSet<>();
-        for (Principal p : subject.getPrincipals()) {
-            if (p instanceof UserPrincipal) {
-                user = p.getName();
-            } else if (p instanceof RolePrincipal) {
-                roles.add(p.getName());
-            }
-        }
-        if (user == null) {
-            throw Messages.error(ZhifaException.Kind.UNAUTHENTICATED, "casereview.unauthenticated", null);
-        }
-        return new Actor(user, roles);
     }
 }
