@@ -50,6 +50,7 @@ import org.zhifa.api.cases.CaseTimer;
 import org.zhifa.api.cases.DueItem;
 import org.zhifa.api.cases.KindInfo;
 import org.zhifa.api.cases.Party;
+import org.zhifa.api.cases.PreparedDecision;
 import org.zhifa.api.cases.Recusal;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
@@ -66,12 +67,15 @@ import org.zhifa.api.evidence.EvidenceService;
 import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.CaseFacts;
 import org.zhifa.api.kind.CaseFacts.PartyType;
+import org.zhifa.api.kind.DecisionFacts;
 import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.kind.Step;
 import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.Transition;
 import org.zhifa.api.kind.TransitionCheck;
+import org.zhifa.api.legalreview.DecisionGate;
+import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.personnel.CertificateStatus;
 import org.zhifa.api.personnel.Officer;
 import org.zhifa.api.personnel.PersonnelService;
@@ -109,6 +113,7 @@ public class CaseServiceImpl implements CaseService {
     private volatile DocumentTemplates templates;
     private final RecordService record;
     private volatile EvidenceService evidence;
+    private volatile DecisionGate gate;
 
     @Activate
     public CaseServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-cases)") JpaTemplate jpa,
@@ -186,6 +191,22 @@ public class CaseServiceImpl implements CaseService {
     void unsetEvidence(EvidenceService e) {
         if (evidence == e) {
             evidence = null;
+        }
+    }
+
+    /**
+     * The legal-review gate (V2) is optional for the engine to start (the legal-review bundle needs the
+     * engine, so a mandatory reference would be a cycle), but without it every decision is refused.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setGate(DecisionGate g) {
+        gate = g;
+    }
+
+    void unsetGate(DecisionGate g) {
+        if (gate == g) {
+            gate = null;
         }
     }
 
@@ -323,10 +344,18 @@ public class CaseServiceImpl implements CaseService {
             kind.check(new TransitionCheck(facts, t, fields, at, workingDays));
             Step leaving = proc.step(c.step).orElseThrow();
             List<String> avEvidence = avGate(c, leaving, t, actor);
+            MajorEvaluation judged = null;
+            if (kind.decides(t)) {
+                judged = admit(em, prepared(c, kind, t, facts, fields), actor);
+            }
             Instant now = at.atZone(clock.getZone()).toInstant();
             CaseEventEntity e = event(em, c, TRANSITION, t.id(), c.step, t.to(), t.titleZh(), t.titleEn(), actor, now,
                     why, fields);
             e.evidence = avEvidence;
+            if (judged != null) {
+                e.facts.put("legalReview", new Payload().put("major", judged.major())
+                        .put("reviewRequired", judged.reviewRequired()).put("catalogue", judged.catalogueVersion()));
+            }
             if (leaving.av() != AvRule.NONE && !t.from().equals(t.to())) {
                 e.facts.put("av", leaving.av().name());
             }
@@ -341,6 +370,83 @@ public class CaseServiceImpl implements CaseService {
             extendTimers(em, c, proc, latest);
             return e;
         });
+    }
+
+    @Override
+    public PreparedDecision prepareDecision(long caseId, String transitionId, Map<String, String> submitted,
+                                            Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CaseEntity c = em.find(CaseEntity.class, caseId);
+            if (c == null || !bureau.equals(c.bureau)) {
+                throw notFound(caseId);
+            }
+            EnforcementKind kind = movable(c);
+            Transition t = kind.procedure().transition(transitionId == null ? "" : transitionId).orElseThrow(
+                    () -> Errors.invalid("TRANSITION_UNKNOWN", "transition", transitionId, kind.title(ZH)));
+            if (!kind.decides(t) || !variantAllows(t, c.simple)) {
+                throw Errors.of(Kind.CONFLICT, "TRANSITION_NOT_A_DECISION", "transition", t.titleZh(),
+                        decisionTitles(kind, c.simple));
+            }
+            Map<String, String> fields = FieldRules.validate(t.fields(), submitted);
+            return prepared(c, kind, t, facts(em, c), fields);
+        });
+    }
+
+    @Override
+    public List<String> decisionTransitions(long caseId, Actor actor) {
+        requireStaff(actor);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CaseEntity c = em.find(CaseEntity.class, caseId);
+            if (c == null || !bureau.equals(c.bureau)) {
+                throw notFound(caseId);
+            }
+            EnforcementKind kind = kinds.get(c.kind);
+            return kind == null ? List.<String>of() : decisions(kind, c.simple).stream().map(Transition::id).toList();
+        });
+    }
+
+    private static List<Transition> decisions(EnforcementKind kind, boolean simple) {
+        return kind.procedure().transitions().stream().filter(t -> variantAllows(t, simple)).filter(kind::decides)
+                .toList();
+    }
+
+    private static String decisionTitles(EnforcementKind kind, boolean simple) {
+        List<Transition> ts = decisions(kind, simple);
+        return ts.isEmpty() ? "—" : ts.stream().map(Transition::titleZh).distinct().collect(Collectors.joining("、"));
+    }
+
+    private static boolean variantAllows(Transition t, boolean simple) {
+        return t.variant() == Transition.Variant.ANY || (t.variant() == Transition.Variant.SIMPLE) == simple;
+    }
+
+    /**
+     * The decision as the gate judges it: the validated fields (the same normalised map a draft is saved
+     * with, so the hashes agree) and what the kind says it decides, on the case with those fields applied.
+     */
+    private static PreparedDecision prepared(CaseEntity c, EnforcementKind kind, Transition t, CaseFacts facts,
+                                             Map<String, String> fields) {
+        Map<String, String> merged = new HashMap<>(facts.fields());
+        merged.putAll(fields);
+        CaseFacts after = new CaseFacts(facts.kind(), facts.number(), facts.partyType(), facts.minor(), facts.simple(),
+                facts.step(), facts.filedOn(), facts.transitionsTaken(), merged);
+        DecisionFacts decides = kind.decisionFacts(after);
+        return new PreparedDecision(c.id, c.number, c.title, c.kind, c.category, t.id(), t.titleZh(), t.titleEn(),
+                c.step, PartyType.valueOf(c.partyType), c.simple, c.filedOn, fields,
+                decides == null ? DecisionFacts.NONE : decides);
+    }
+
+    /**
+     * V2: the gate judges the decision on this transaction's connection and writes its decision row there;
+     * without a gate no decision is taken at all (fail closed).
+     */
+    private MajorEvaluation admit(EntityManager em, PreparedDecision decision, Actor actor) {
+        DecisionGate g = gate;
+        if (g == null) {
+            throw Errors.of(Kind.UNAVAILABLE, "REVIEW_GATE_UNAVAILABLE", null, decision.transitionTitleZh());
+        }
+        em.flush();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(conn -> g.admit(conn, decision, actor));
     }
 
     @Override

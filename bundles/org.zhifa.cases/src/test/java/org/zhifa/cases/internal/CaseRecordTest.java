@@ -32,6 +32,7 @@ class CaseRecordTest {
     DerbyJpa db;
     TransactionalLog log;
     TestFixtures.Evidence evidence;
+    final TestFixtures.Gate gate = new TestFixtures.Gate();
     CaseServiceImpl s;
 
     @BeforeEach
@@ -47,6 +48,7 @@ class CaseRecordTest {
                 TestFixtures.config(), TestFixtures.at("2026-03-02"));
         s.addKind(new TestFixtures.TestKind());
         s.setEvidence(evidence);
+        s.setGate(gate);
     }
 
     @AfterEach

@@ -43,6 +43,7 @@ class CaseServiceTest {
     TestFixtures.TestKind kind;
     TransactionalLog log;
     TestFixtures.Evidence evidence;
+    final TestFixtures.Gate gate = new TestFixtures.Gate();
 
     @BeforeEach
     void open() {
@@ -74,6 +75,7 @@ class CaseServiceTest {
                 TestFixtures.config(), clock);
         s.addKind(kind);
         s.setEvidence(evidence);
+        s.setGate(gate);
         return s;
     }
 

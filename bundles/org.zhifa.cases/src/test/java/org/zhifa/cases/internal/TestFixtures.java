@@ -102,7 +102,7 @@ final class TestFixtures {
      * open → decideOnSpot, a decision within 90 days of filing and service within 7 working days.
      * Its own rule: an amount above 1000 is refused.
      */
-    static final class TestKind implements EnforcementKind {
+    static class TestKind implements EnforcementKind {
         final List<TransitionCheck> checks = new ArrayList<>();
 
         @Override public String id() { return "test"; }
@@ -197,6 +197,34 @@ final class TestFixtures {
         @Override public Optional<Device> device(String id, Actor a) { throw new UnsupportedOperationException(); }
         @Override public Device saveDevice(Device d, Actor a) { throw new UnsupportedOperationException(); }
         @Override public List<Device> deviceHistory(String id, Actor a) { throw new UnsupportedOperationException(); }
+    }
+
+    /**
+     * The legal-review gate as the engine asks it (V2): admits every decision as not major, or refuses
+     * while {@link #refuse} is set; keeps every decision it was asked about and the connection's state.
+     */
+    static final class Gate implements org.zhifa.api.legalreview.DecisionGate {
+        final List<org.zhifa.api.cases.PreparedDecision> asked = new ArrayList<>();
+        ZhifaException refuse;
+
+        @Override
+        public org.zhifa.api.legalreview.MajorEvaluation admit(java.sql.Connection transaction,
+                                                                org.zhifa.api.cases.PreparedDecision decision,
+                                                                Actor actor) {
+            try {
+                if (transaction.getAutoCommit()) {
+                    throw new IllegalStateException("the gate must run inside the engine's transaction");
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            asked.add(decision);
+            if (refuse != null) {
+                throw refuse;
+            }
+            return new org.zhifa.api.legalreview.MajorEvaluation(false, false, 1, LocalDate.parse("2021-07-15"),
+                    List.of());
+        }
     }
 
     static CasesConfig config() {
