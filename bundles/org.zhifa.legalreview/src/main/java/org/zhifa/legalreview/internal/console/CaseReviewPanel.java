@@ -66,6 +66,7 @@ final class CaseReviewPanel extends VerticalLayout {
     private final Label reviewDetail = new Label("", ContentMode.PREFORMATTED);
     private transient DraftFields fields;
     private transient Map<String, Transition> transitions = Map.of();
+    private transient Map<String, String> captions = Map.of();
 
     CaseReviewPanel(LegalReviewService service, CaseService cases, long caseId, ConsoleContext context) {
         this.service = service;
@@ -149,10 +150,18 @@ final class CaseReviewPanel extends VerticalLayout {
             List<String> ids = cases.decisionTransitions(caseId, context.actor());
             var procedure = c.flatMap(f -> cases.kind(f.kind())).map(k -> k.procedure());
             Map<String, Transition> found = new java.util.LinkedHashMap<>();
+            Map<String, String> shown = new java.util.HashMap<>();
             for (String id : ids) {
-                procedure.flatMap(p -> p.transition(id)).ifPresent(t -> found.put(id, t));
+                procedure.flatMap(p -> p.transition(id)).ifPresent(t -> {
+                    found.put(id, t);
+                    // several decisions share a title (决定 after 告知, 陈述申辩, 审核): name the step they leave
+                    String from = procedure.flatMap(p -> p.step(t.from()))
+                            .map(s -> m.english() ? s.titleEn() : s.titleZh()).orElse(t.from());
+                    shown.put(id, m.get("draft.transition.caption", t.title(m.locale()), from));
+                });
             }
             transitions = found;
+            captions = shown;
         } catch (ZhifaException e) {
             error.setValue(m.message(e));
             error.setVisible(true);
@@ -163,7 +172,7 @@ final class CaseReviewPanel extends VerticalLayout {
         transition.setId("lr-draft-transition");
         transition.setCaption(m.get("draft.transition"));
         transition.setItems(transitions.keySet());
-        transition.setItemCaptionGenerator(id -> transitions.get(id).title(m.locale()));
+        transition.setItemCaptionGenerator(captions::get);
         transition.setEmptySelectionAllowed(false);
         transition.setPageLength(0);
         transition.setWidth("24em");
@@ -333,8 +342,7 @@ final class CaseReviewPanel extends VerticalLayout {
     }
 
     private String title(String transitionId) {
-        Transition t = transitions.get(transitionId);
-        return t == null ? transitionId : t.title(m.locale());
+        return captions.getOrDefault(transitionId, transitionId);
     }
 
     private void refresh() {
