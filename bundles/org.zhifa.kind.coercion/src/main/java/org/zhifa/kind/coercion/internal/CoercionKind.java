@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.kind.CaseFacts;
+import org.zhifa.api.kind.DecisionFacts;
 import org.zhifa.api.kind.DisclosureRule;
 import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.Procedure;
@@ -86,6 +87,27 @@ public final class CoercionKind implements EnforcementKind {
                 new DisclosureRule(HELD, days, List.of("measureType", "seizedOn", "seizureReason", "seizureBasis",
                         "items")));
     }
+
+    /**
+     * The 查封扣押决定 (its measure) and the 强制执行决定 (强制执行 and its manner; a demolition enforces a
+     * 限期拆除 decision). No fine: the amount enforced is the earlier decision's.
+     */
+    @Override
+    public DecisionFacts decisionFacts(CaseFacts f) {
+        Optional<String> manner = f.text("executionManner");
+        if (manner.isPresent()) {
+            List<String> measures = new ArrayList<>(List.of(EXECUTION_MEASURE, manner.get()));
+            if (MANNER_DEMOLITION.equals(manner.get()) || f.took(ANNOUNCE_DEMOLITION)) {
+                measures.add(DEADLINE_DEMOLITION_MEASURE);
+            }
+            return new DecisionFacts(measures, Optional.empty(), Optional.empty(), false);
+        }
+        return f.text("measureType").map(m -> new DecisionFacts(List.of(m), Optional.empty(), Optional.empty(), false))
+                .orElse(DecisionFacts.NONE);
+    }
+
+    static final String EXECUTION_MEASURE = "强制执行";
+    static final String DEADLINE_DEMOLITION_MEASURE = "限期拆除";
 
     @Override
     public List<String> majorReasons(CaseFacts facts) {

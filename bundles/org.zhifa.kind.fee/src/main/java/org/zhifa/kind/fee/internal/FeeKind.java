@@ -95,6 +95,13 @@ public class FeeKind implements EnforcementKind {
     }
 
     /** Relief decisions (减免) are published, as other decisions, within 20 working days (D3). */
+    /** The 减免 decision (by a 负责人): its type. */
+    @Override
+    public org.zhifa.api.kind.DecisionFacts decisionFacts(org.zhifa.api.kind.CaseFacts f) {
+        return new org.zhifa.api.kind.DecisionFacts(f.text("reliefType").map(List::of).orElse(List.of()),
+                java.util.Optional.empty(), java.util.Optional.empty(), false);
+    }
+
     @Override
     public DisclosureRule disclosure() {
         return new DisclosureRule(REDUCED, cfg.disclosureWorkingDays(), List.of("feeItem", "assessedAmount",

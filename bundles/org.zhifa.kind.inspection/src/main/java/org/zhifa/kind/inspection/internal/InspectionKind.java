@@ -59,6 +59,13 @@ public final class InspectionKind implements EnforcementKind {
     }
 
     /** D3, S4: results (双随机 ones included) within 20 working days of the inspection's end. */
+    /** The inspection result (合格, 责令整改, 移送立案) is the decision published (D3, S4). */
+    @Override
+    public org.zhifa.api.kind.DecisionFacts decisionFacts(org.zhifa.api.kind.CaseFacts f) {
+        return new org.zhifa.api.kind.DecisionFacts(f.text("result").map(List::of).orElse(List.of()),
+                java.util.Optional.empty(), java.util.Optional.empty(), false);
+    }
+
     @Override
     public DisclosureRule disclosure() {
         return new DisclosureRule(RESULT, config.disclosureWorkingDays(), List.of("source", "drawId", "inspectionItem",

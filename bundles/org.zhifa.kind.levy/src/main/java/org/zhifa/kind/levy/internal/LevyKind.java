@@ -76,6 +76,14 @@ public final class LevyKind implements EnforcementKind {
                         "compensationDecidedOn", "compensationContent")));
     }
 
+    /** The 征收土地公告 and the 征收补偿决定; a hearing requested on the plan counts as held. */
+    @Override
+    public org.zhifa.api.kind.DecisionFacts decisionFacts(CaseFacts f) {
+        String measure = f.text("compensationDecisionNo").isPresent() ? "征收补偿决定" : "土地征收";
+        return new org.zhifa.api.kind.DecisionFacts(List.of(measure), java.util.Optional.empty(),
+                java.util.Optional.empty(), f.took(REQUEST_HEARING));
+    }
+
     @Override
     public List<String> majorReasons(CaseFacts facts) {
         List<String> reasons = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 import org.zhifa.api.kind.CaseFacts;
+import org.zhifa.api.kind.DecisionFacts;
 import org.zhifa.api.kind.DisclosureRule;
 import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.KindTexts;
@@ -63,6 +64,18 @@ public class LicenseKind implements EnforcementKind {
     public DisclosureRule disclosure() {
         return new DisclosureRule(GRANTED, cfg.disclosureWorkingDays(),
                 List.of("item", "licenceContent", "legalBasis", "decisionDate", "validUntil", "certificateNo"));
+    }
+
+    /** 准予 and 不予行政许可 both decide (38), though only 准予 is published (40). */
+    @Override
+    public boolean decides(org.zhifa.api.kind.Transition t) {
+        return GRANTED.equals(t.to()) || REFUSED.equals(t.to());
+    }
+
+    @Override
+    public DecisionFacts decisionFacts(CaseFacts f) {
+        String measure = f.text("refusalReasons").isPresent() ? "不予行政许可" : "准予行政许可";
+        return new DecisionFacts(List.of(measure), Optional.empty(), Optional.empty(), f.took(SCHEDULE_HEARING));
     }
 
     @Override

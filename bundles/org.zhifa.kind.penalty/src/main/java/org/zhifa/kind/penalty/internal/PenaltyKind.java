@@ -17,6 +17,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.CaseFacts;
 import org.zhifa.api.kind.CaseFacts.PartyType;
+import org.zhifa.api.kind.DecisionFacts;
+import org.zhifa.api.kind.Transition;
 import org.zhifa.api.kind.DisclosureRule;
 import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.KindTexts;
@@ -71,6 +73,32 @@ public class PenaltyKind implements EnforcementKind {
     public Procedure procedure() {
         return procedure;
     }
+
+    /** The decision (57, 59), the 当场 decision (51) and the 不予行政处罚 decision (57(1)2–3) all decide. */
+    @Override
+    public boolean decides(Transition t) {
+        return DECIDED.equals(t.to()) || ON_SPOT.equals(t.to()) || NO_PENALTY.equals(t.to());
+    }
+
+    /** The penalty decided (its type, plus 罚款 when a fine comes with another type), the amounts, the hearing. */
+    @Override
+    public DecisionFacts decisionFacts(CaseFacts f) {
+        boolean heard = f.took(SCHEDULE_HEARING) || f.took(SCHEDULE_HEARING_AFTER_STATEMENT);
+        if (f.text("noPenaltyGround").isPresent()) {
+            return new DecisionFacts(List.of(NO_PENALTY_MEASURE), Optional.empty(), Optional.empty(), heard);
+        }
+        List<String> measures = new ArrayList<>();
+        f.text("penaltyType").ifPresent(measures::add);
+        Optional<BigDecimal> fine = f.money("fineAmount").filter(v -> v.signum() > 0);
+        Optional<BigDecimal> confiscated = f.money("confiscatedAmount").filter(v -> v.signum() > 0);
+        if (fine.isPresent() && !measures.contains(PenaltyRules.FINE)) {
+            measures.add(PenaltyRules.FINE);
+        }
+        return new DecisionFacts(measures, fine, confiscated, heard);
+    }
+
+    /** The catalogue name of the 不予行政处罚 decision. */
+    static final String NO_PENALTY_MEASURE = "不予行政处罚";
 
     @Override
     public DisclosureRule disclosure() {
