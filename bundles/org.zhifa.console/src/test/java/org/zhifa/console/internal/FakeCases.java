@@ -145,6 +145,17 @@ final class FakeCases implements CaseService {
     }
 
     @Override
+    public org.zhifa.api.cases.PreparedDecision prepareDecision(long caseId, String transition,
+                                                                Map<String, String> fields, Actor actor) {
+        throw new UnsupportedOperationException("the console's views never prepare decisions");
+    }
+
+    @Override
+    public List<String> decisionTransitions(long caseId, Actor actor) {
+        return kindInstalled ? List.of("decide") : List.of();
+    }
+
+    @Override
     public List<String> documents(long caseId, Actor actor) {
         return List.of("penalty.filing");
     }
