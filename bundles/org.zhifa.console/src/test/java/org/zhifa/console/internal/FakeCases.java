@@ -146,8 +146,8 @@ final class FakeCases implements CaseService {
 
     @Override
     public org.zhifa.api.cases.PreparedDecision prepareDecision(long caseId, String transition,
-                                                                Map<String, String> fields, Actor actor) {
-        throw new UnsupportedOperationException("the console's views never prepare decisions");
+                                                                 Map<String, String> fields, Actor actor) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -80,7 +80,7 @@ final class DecisionGateImpl implements DecisionGate {
             Instant at = Instant.now(clock);
             long id;
             try (PreparedStatement ps = Store.returning(tx, "INSERT INTO LR_DECISION (BUREAU, CASE_ID, TRANSITION, HASH,"
-                    + " DRAFT_ID, REVIEW_ID, CATALOGUE_VERSION, MAJOR, REVIEW_REQUIRED, EVALUATION, ACTOR, AT)"
+                    + " DRAFT_ID, REVIEW_ID, CATALOGUE_VERSION, MAJOR, REVIEW_REQUIRED, EVALUATION, ACTOR, AT_TIME)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, store.bureau);
                 ps.setLong(2, d.caseId());

@@ -117,7 +117,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
     private final DataSource dataSource;
     private final RecordService record;
     private final Store store;
-    private final CaseService cases;
+    private volatile CaseService cases;
     private final WorkingDays workingDays;
     private final PersonnelService personnel;
     private final Settings settings;
@@ -151,6 +151,11 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         this.settings = settings;
         this.clock = clock;
         this.gate = new DecisionGateImpl(store, record, clock);
+    }
+
+    /** For tests: the engine is built after the gate it asks. */
+    void bindCases(CaseService c) {
+        cases = c;
     }
 
     @Reference(name = "kinds", service = EnforcementKind.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -280,6 +285,9 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
                     checked.reviewAllOrdinary(), checked.rules(), checked.note(), actor.user(), Instant.now(clock));
             List<PreviewRow> rows = new ArrayList<>();
             for (CaseSummary s : openCases(actor)) {
+                if (decidedSinceLastDraft(c, s.id())) {
+                    continue;
+                }
                 Optional<Evaluator.Subject> subject = subject(c, s.id(), actor);
                 if (subject.isEmpty()) {
                     continue;
@@ -292,6 +300,22 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
             }
             return rows;
         });
+    }
+
+    /** A case whose decision was taken and not drafted anew since: a catalogue change no longer touches it. */
+    private boolean decidedSinceLastDraft(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(AT_TIME) FROM LR_DECISION WHERE CASE_ID = ?")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp decided = rs.getTimestamp(1);
+                if (decided == null) {
+                    return false;
+                }
+                Optional<Store.DraftRow> draft = store.latestDraft(c, caseId);
+                return draft.isEmpty() || !draft.get().draft().createdAt().isAfter(decided.toInstant());
+            }
+        }
     }
 
     private List<CaseSummary> openCases(Actor actor) {
@@ -361,7 +385,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
                 throw Messages.conflict(on ? "FLAG_ALREADY_SET" : "FLAG_NOT_SET", Messages.zh("flag." + flag.name()));
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO LR_FLAG (BUREAU, CASE_ID, FLAG, SET_ON, REASON,"
-                    + " ACTOR, AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " ACTOR, AT_TIME) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, store.bureau);
                 ps.setLong(2, caseId);
                 ps.setString(3, flag.name());
@@ -831,7 +855,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         List<CounselOpinion> counsel = new ArrayList<>();
         String escalation = null;
         Discussion discussion = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT TYPE, STATUS, ACTOR, AT, DATA FROM LR_REVIEW_EVENT"
+        try (PreparedStatement ps = c.prepareStatement("SELECT TYPE, STATUS, ACTOR, AT_TIME, DATA FROM LR_REVIEW_EVENT"
                 + " WHERE REVIEW_ID = ? ORDER BY ID")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -985,7 +1009,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         }
         write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO LR_REVIEWER (BUREAU, USER_NAME, NAME, UNIT,"
-                    + " LEGAL_QUALIFICATION, QUALIFICATION_NO, ACTIVE, ACTOR, AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " LEGAL_QUALIFICATION, QUALIFICATION_NO, ACTIVE, ACTOR, AT_TIME) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, store.bureau);
                 ps.setString(2, user);
                 ps.setString(3, name);
@@ -1030,7 +1054,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
                 throw Messages.error(Kind.NOT_FOUND, "REVIEWER_UNKNOWN", "user", u);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO LR_TRAINING (BUREAU, USER_NAME, HELD_ON, HOURS,"
-                    + " SUBJECT, ACTOR, AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " SUBJECT, ACTOR, AT_TIME) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, store.bureau);
                 ps.setString(2, u);
                 ps.setDate(3, java.sql.Date.valueOf(training.date()));

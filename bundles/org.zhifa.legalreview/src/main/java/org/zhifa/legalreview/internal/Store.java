@@ -161,7 +161,7 @@ final class Store {
 
     static void event(Connection c, long reviewId, String type, ReviewStatus status, String actor, Instant at,
                       Map<String, ?> data) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO LR_REVIEW_EVENT (REVIEW_ID, TYPE, STATUS, ACTOR, AT,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO LR_REVIEW_EVENT (REVIEW_ID, TYPE, STATUS, ACTOR, AT_TIME,"
                 + " DATA) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, reviewId);
             ps.setString(2, type);
