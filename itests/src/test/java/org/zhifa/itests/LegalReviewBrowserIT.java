@@ -76,6 +76,7 @@ class LegalReviewBrowserIT {
         try {
             waiting().until(d -> d.findElement(By.id(id)).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("legalreview-failed-" + id);
             throw new AssertionError("'" + text + "' not in #" + id + ": " + browser.driver.findElement(By.id(id)).getText(), e);
         }
     }
@@ -113,11 +114,21 @@ class LegalReviewBrowserIT {
 
     /** Fills a decision form whose inputs have ids {@code prefix + field name}. */
     private void fillDecision(String prefix, Map<String, String> values, LocalDate day) {
-        browser.choose(prefix + "penaltyType", "罚款");
+        choose(prefix + "penaltyType", "罚款");
         values.forEach((k, v) -> browser.type(browser.id(prefix + k), v));
         WebElement date = browser.await(By.cssSelector("#" + prefix + "decisionDate input"));
         browser.type(date, day.toString());
         date.sendKeys(Keys.TAB);
+    }
+
+    /**
+     * Picks a combo box option after scrolling the box to the middle of the page: the console scrolls inside
+     * its content area, and a box at its bottom edge opens its list where a click cannot reach it.
+     */
+    private void choose(String id, String option) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", browser.id(id));
+        browser.choose(id, option);
     }
 
     private void selectRow(String gridId, String text) {
@@ -153,7 +164,7 @@ class LegalReviewBrowserIT {
         // 执法人员 drafts the decision; the catalogue says it is major, and why
         login("officer");
         openCase(id);
-        browser.choose("lr-draft-transition", DECISION_CAPTION);
+        choose("lr-draft-transition", DECISION_CAPTION);
         fillDecision("lr-field-", decision("20000"), today);
         browser.id("lr-evaluate").click();
         waitForText("lr-evaluation", "重大执法决定，须经法制审核");
@@ -177,7 +188,7 @@ class LegalReviewBrowserIT {
         login("leader");
         browser.driver.get(bureau.url("/console/#!legalreview"));
         selectRow("lr-inbox-grid", number);
-        browser.choose("lr-assign-reviewer", "法制审核员 (reviewer)");
+        choose("lr-assign-reviewer", "法制审核员 (reviewer)");
         browser.id("lr-assign").click();
         waiting().until(d -> d.findElement(By.id("lr-inbox-grid")).getText().contains("审核中"));
         logout();
@@ -272,7 +283,7 @@ class LegalReviewBrowserIT {
         // a draft of 5000 元 on a citizen: not major under the national default (1万元)
         login("officer");
         openCase(id);
-        browser.choose("lr-draft-transition", DECISION_CAPTION);
+        choose("lr-draft-transition", DECISION_CAPTION);
         fillDecision("lr-field-", decision("5000"), today);
         browser.id("lr-evaluate").click();
         waitForText("lr-evaluation", "不属于重大执法决定");
@@ -287,18 +298,29 @@ class LegalReviewBrowserIT {
         int versions = browser.driver.findElements(By.cssSelector("#lr-cat-versions tbody tr")).size();
         assertTrue(versions > 0, "the national default is version 1");
         browser.id("lr-cat-edit").click();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('lr-cat-editor').scrollIntoView()");
+        waitForText("lr-cat-edit-rules", "10000");
+        browser.screenshot("legalreview-catalogue-edit");
         browser.await(By.xpath("//div[@id='lr-cat-edit-rules']//tr[.//td[normalize-space(.)='罚款金额'] and "
                 + ".//td[normalize-space(.)='10000'] and .//td[normalize-space(.)='公民']]/td[1]")).click();
         waiting().until(d -> "10000".equals(d.findElement(By.id("lr-rule-threshold")).getAttribute("value")));
         browser.type(browser.id("lr-rule-threshold"), "3000");
         browser.type(browser.id("lr-rule-title-zh"), "对公民处以3000元以上罚款");
-        browser.id("lr-rule-replace").click();
-        waitForText("lr-cat-edit-rules", "3000");
-        browser.id("lr-cat-preview").click();
-        browser.await(By.xpath("//div[@id='lr-cat-preview-grid']//td[normalize-space(.)='" + number + "']"));
-        String row = browser.await(By.xpath("//div[@id='lr-cat-preview-grid']//tr[.//td[normalize-space(.)='" + number
-                + "']]")).getText();
-        assertTrue(row.contains("不属于重大执法决定") && row.contains("重大执法决定，须经法制审核"), row);
+        browser.screenshot("legalreview-catalogue-rule");
+        WebElement replace = browser.driver.findElement(By.id("lr-rule-replace"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", replace);
+        replace.click();
+        // the grid keeps rows out of its scrolled view in the DOM, not in the rendered text
+        waiting().until(d -> d.findElement(By.id("lr-cat-edit-rules")).getAttribute("textContent")
+                .contains("对公民处以3000元以上罚款"));
+        WebElement preview = browser.driver.findElement(By.id("lr-cat-preview"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", preview);
+        preview.click();
+        By row = By.xpath("//div[@id='lr-cat-preview-grid']//tr[.//td[normalize-space(.)='" + number + "']]");
+        String text = waiting().until(d -> d.findElements(row).stream().map(e -> e.getAttribute("textContent"))
+                .findFirst().orElse(null));
+        assertTrue(text.contains("不属于重大执法决定") && text.contains("重大执法决定，须经法制审核"), text);
         browser.screenshot("legalreview-catalogue-preview");
         // a preview publishes nothing
         assertEquals(versions, browser.driver.findElements(By.cssSelector("#lr-cat-versions tbody tr")).size());

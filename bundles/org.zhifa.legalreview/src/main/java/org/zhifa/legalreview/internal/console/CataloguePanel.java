@@ -81,7 +81,8 @@ final class CataloguePanel extends VerticalLayout {
         versions.addColumn(c -> m.get(c.reviewAllOrdinary() ? "common.yes" : "common.no"))
                 .setCaption(m.get("catalogue.col.reviewAll"));
         versions.addColumn(c -> c.rules().size()).setCaption(m.get("catalogue.col.rules"));
-        versions.addColumn(c -> c.note() == null ? "" : c.note()).setCaption(m.get("catalogue.col.note"));
+        versions.addColumn(c -> c.note() == null ? "" : c.note()).setCaption(m.get("catalogue.col.note"))
+                .setMaximumWidth(360);
         versions.addColumn(c -> c.createdBy() + " " + m.time(c.createdAt())).setCaption(m.get("catalogue.col.by"));
         versions.setWidth("100%");
         versions.setHeightByRows(4);
@@ -101,14 +102,15 @@ final class CataloguePanel extends VerticalLayout {
         grid.addColumn(CatalogueRule::no).setCaption(m.get("rule.col.no")).setId("no");
         grid.addColumn(r -> m.get("ruleType." + r.type().name())).setCaption(m.get("rule.col.type")).setId("type");
         grid.addColumn(r -> r.kind() == null ? m.get("rule.any") : r.kind()).setCaption(m.get("rule.col.kind"));
-        grid.addColumn(r -> String.join(m.get("list.separator"), r.measures())).setCaption(m.get("rule.col.measures"));
+        grid.addColumn(r -> String.join(m.get("list.separator"), r.measures())).setCaption(m.get("rule.col.measures"))
+                .setMaximumWidth(260);
         grid.addColumn(r -> r.threshold() == null ? "" : r.threshold().stripTrailingZeros().toPlainString())
                 .setCaption(m.get("rule.col.threshold")).setId("threshold");
         grid.addColumn(r -> r.partyType() == null ? "" : m.get("party." + r.partyType().name()))
                 .setCaption(m.get("rule.col.party"));
         grid.addColumn(r -> r.flag() == null ? "" : m.get("flag." + r.flag())).setCaption(m.get("rule.col.flag"));
         grid.addColumn(r -> m.english() && r.titleEn() != null ? r.titleEn() : r.titleZh())
-                .setCaption(m.get("rule.col.title")).setId("title");
+                .setCaption(m.get("rule.col.title")).setId("title").setMaximumWidth(360);
         grid.setWidth("100%");
         grid.setHeightByRows(6);
     }
