@@ -102,4 +102,15 @@ public interface LegalReviewService {
     Reviewer addTraining(String user, Reviewer.Training training, Actor actor);
 
     StaffingReport staffing(Actor actor);
+
+    /**
+     * Every review of the bureau counted by where it stands. The default answers UNAVAILABLE, for an
+     * implementation that does not count.
+     *
+     * @since 1.1
+     */
+    default ReviewCounts counts(Actor actor) {
+        throw new org.zhifa.api.common.ZhifaException(org.zhifa.api.common.ZhifaException.Kind.UNAVAILABLE,
+                "REVIEW_COUNTS_UNAVAILABLE", "审核统计不可用", "Review counts are not available", null);
+    }
 }

@@ -4,7 +4,7 @@
  * counsel opinions and escalation to 集体讨论, the reviewer register, and the gate the case engine asks
  * before it takes any decision.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.zhifa.api.legalreview;
 
