@@ -104,13 +104,9 @@ public interface LegalReviewService {
     StaffingReport staffing(Actor actor);
 
     /**
-     * Every review of the bureau counted by where it stands. The default answers UNAVAILABLE, for an
-     * implementation that does not count.
+     * Every review of the bureau counted by where it stands now (a voided review counts as VOID only).
      *
      * @since 1.1
      */
-    default ReviewCounts counts(Actor actor) {
-        throw new org.zhifa.api.common.ZhifaException(org.zhifa.api.common.ZhifaException.Kind.UNAVAILABLE,
-                "REVIEW_COUNTS_UNAVAILABLE", "审核统计不可用", "Review counts are not available", null);
-    }
+    ReviewCounts counts(Actor actor);
 }

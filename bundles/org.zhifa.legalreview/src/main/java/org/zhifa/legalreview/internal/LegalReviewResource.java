@@ -33,6 +33,7 @@ import org.zhifa.api.legalreview.Finding;
 import org.zhifa.api.legalreview.LegalReview;
 import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.legalreview.Material;
+import org.zhifa.api.legalreview.ReviewCounts;
 import org.zhifa.api.legalreview.Reviewer;
 import org.zhifa.api.rest.RequestActor;
 import org.zhifa.api.rest.RestResource;
@@ -264,6 +265,12 @@ public class LegalReviewResource {
                                 Reviewer.Training body) {
         Actor a = actor(rc);
         return service.addTraining(user, required(body), a);
+    }
+
+    @GET
+    @Path("counts")
+    public ReviewCounts counts(@Context HttpServletRequest rc) {
+        return service.counts(actor(rc));
     }
 
     @GET

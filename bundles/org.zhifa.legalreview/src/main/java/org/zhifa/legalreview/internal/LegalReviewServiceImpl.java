@@ -73,6 +73,7 @@ import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.legalreview.Material;
 import org.zhifa.api.legalreview.PreviewRow;
+import org.zhifa.api.legalreview.ReviewCounts;
 import org.zhifa.api.legalreview.ReviewStatus;
 import org.zhifa.api.legalreview.Reviewer;
 import org.zhifa.api.legalreview.StaffingReport;
@@ -776,6 +777,37 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
             out.sort(Comparator.comparing((LegalReview r) -> !r.overdue()).thenComparing(LegalReview::due)
                     .thenComparing(LegalReview::id));
             return out;
+        });
+    }
+
+    @Override
+    public ReviewCounts counts(Actor actor) {
+        reader(actor);
+        return read(c -> {
+            Map<ReviewStatus, Integer> by = new java.util.EnumMap<>(ReviewStatus.class);
+            int overdue = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM LR_REVIEW WHERE BUREAU = ? ORDER BY ID")) {
+                ps.setString(1, store.bureau);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Long> ids = new ArrayList<>();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    for (long id : ids) {
+                        ReviewStatus status = Store.status(c, id);
+                        by.merge(status, 1, Integer::sum);
+                        if (status.open() && load(c, id).overdue()) {
+                            overdue++;
+                        }
+                    }
+                }
+            }
+            int pending = by.getOrDefault(ReviewStatus.SUBMITTED, 0) + by.getOrDefault(ReviewStatus.ASSIGNED, 0)
+                    + by.getOrDefault(ReviewStatus.ESCALATED, 0);
+            return new ReviewCounts(pending, overdue, by.getOrDefault(ReviewStatus.PASSED, 0),
+                    by.getOrDefault(ReviewStatus.FAILED, 0), by.getOrDefault(ReviewStatus.ESCALATED, 0),
+                    by.getOrDefault(ReviewStatus.ADOPTED, 0), by.getOrDefault(ReviewStatus.REJECTED, 0),
+                    by.getOrDefault(ReviewStatus.VOID, 0));
         });
     }
 

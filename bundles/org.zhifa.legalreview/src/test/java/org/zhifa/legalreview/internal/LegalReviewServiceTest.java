@@ -116,6 +116,7 @@ class LegalReviewServiceTest {
         DecisionDraft v2 = f.review.saveDraft(id, "decide", fine("30000"), OFFICER);
         assertEquals(2, v2.version());
         assertEquals(ReviewStatus.VOID, f.review.review(first.id(), OFFICER).orElseThrow().status());
+        assertEquals(new org.zhifa.api.legalreview.ReviewCounts(0, 0, 0, 0, 0, 0, 0, 1), f.review.counts(OFFICER));
         assertEquals("REVIEW_DRAFT_CHANGED", assertThrows(ZhifaException.class,
                 () -> f.cases.transition(id, "decide", fine("20000"), null, -1, LEADER)).code(), "the old pass is void");
         assertEquals("REVIEW_REQUIRED", assertThrows(ZhifaException.class,
@@ -243,6 +244,7 @@ class LegalReviewServiceTest {
                         new Discussion.MemberOpinion("钱审核", "科长", "保留意见")), true, "按草案作出决定", null, null),
                 LEADER);
         assertEquals(ReviewStatus.ADOPTED, adopted.status());
+        assertEquals(new org.zhifa.api.legalreview.ReviewCounts(0, 0, 0, 0, 0, 1, 0, 0), f.review.counts(REVIEWER));
         assertEquals(1, adopted.counsel().size());
         assertTrue(adopted.discussion().orElseThrow().adopt());
         assertEquals("decided", f.cases.transition(id, "decide", fine("20000"), null, -1, LEADER).step());
