@@ -14,8 +14,10 @@ import java.util.HashMap;
 
 import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
-import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.common.Actor;
+import org.zhifa.api.document.DocumentTemplate;
+import org.zhifa.api.legalreview.DecisionDraft;
+import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.record.RecordService;
@@ -28,7 +30,14 @@ import org.zhifa.console.spi.CaseSection;
  */
 record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                    ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
-                   Supplier<List<Map.Entry<String, CaseSection>>> sections, RecordService record) {
+                   Supplier<List<Map.Entry<String, CaseSection>>> sections, RecordService record,
+                   Supplier<LegalReviewService> review) {
+
+    CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
+                ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
+                Supplier<List<Map.Entry<String, CaseSection>>> sections, RecordService record) {
+        this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, sections, record, () -> null);
+    }
 
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone, Function<String, Optional<DocumentTemplate>> templates,
@@ -44,6 +53,23 @@ record CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays wo
     CaseConsole(CaseService cases, PersonnelService personnel, WorkingDays workingDays, int dueSoonWorkingDays,
                 ZoneId zone, Function<String, Optional<DocumentTemplate>> templates) {
         this(cases, personnel, workingDays, dueSoonWorkingDays, zone, templates, List::of);
+    }
+
+    /**
+     * The case's current decision draft when it drafts {@code transition}; empty without legal review
+     * installed, without a draft, or when the draft is of another transition.
+     */
+    Optional<DecisionDraft> currentDraft(long caseId, String transition, Actor actor) {
+        LegalReviewService r = review.get();
+        if (r == null) {
+            return Optional.empty();
+        }
+        try {
+            return r.drafts(caseId, actor).stream().filter(DecisionDraft::current)
+                    .filter(d -> d.transition().equals(transition)).findFirst();
+        } catch (org.zhifa.api.common.ZhifaException e) {
+            return Optional.empty();
+        }
     }
 
     private static final Pattern EVENT = Pattern.compile("\"event\":(\\d+)");

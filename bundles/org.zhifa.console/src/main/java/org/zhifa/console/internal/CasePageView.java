@@ -235,7 +235,8 @@ final class CasePageView extends VerticalLayout {
                 continue;
             }
             Button b = new Button(t.get().title(m.locale()), e -> UI.getCurrent().addWindow(
-                    new TransitionWindow(console, actor, m, current, t.get(), this::reload)));
+                    new TransitionWindow(console, actor, m, current, t.get(), this::reload,
+                            console.currentDraft(caseId, id, actor))));
             b.setId("case-transition-" + id);
             b.addStyleName(ValoTheme.BUTTON_PRIMARY);
             b.addStyleName(ValoTheme.BUTTON_SMALL);

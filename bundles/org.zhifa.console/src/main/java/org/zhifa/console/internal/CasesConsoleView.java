@@ -18,6 +18,7 @@ import org.zhifa.api.calendar.WorkingDays;
 import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.document.DocumentTemplates;
+import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.personnel.PersonnelService;
 import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.CaseSection;
@@ -43,6 +44,8 @@ public class CasesConsoleView implements ConsoleView {
     private final RecordService record;
     /** The document engine's templates, for the documents' titles; optional: ids are shown without it. */
     private volatile DocumentTemplates templates;
+    /** Legal review is a plug-in: with it, a decision's form starts from the case's reviewed draft. */
+    private volatile LegalReviewService review;
     /** Plug-ins' sections of the case page, highest ranking first. */
     private final Map<ServiceReference<CaseSection>, CaseSection> sections =
             new ConcurrentSkipListMap<>(java.util.Collections.reverseOrder());
@@ -58,6 +61,17 @@ public class CasesConsoleView implements ConsoleView {
         this.workingDays = workingDays;
         this.dueSoon = Math.max(0, config.dueSoonWorkingDays());
         this.zone = ZoneId.of(config.zone());
+    }
+
+    @Reference(name = "review", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setReview(LegalReviewService r) {
+        review = r;
+    }
+
+    void unsetReview(LegalReviewService r) {
+        if (review == r) {
+            review = null;
+        }
     }
 
     @Reference(name = "templates", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -105,7 +119,7 @@ public class CasesConsoleView implements ConsoleView {
     @Override
     public com.vaadin.ui.Component create(ConsoleContext context) {
         return new CasesScreen(new CaseConsole(cases, personnel, workingDays, dueSoon, zone, this::template,
-                this::sections, record), context.actor(),
+                this::sections, record, () -> review), context.actor(),
                 Messages.of(context.locale()));
     }
 }

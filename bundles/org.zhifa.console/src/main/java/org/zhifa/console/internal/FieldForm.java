@@ -119,6 +119,37 @@ final class FieldForm {
         return c;
     }
 
+    /**
+     * Puts values (in the engine's canonical text forms, as {@link #values()} gives them) into the inputs:
+     * names this form lacks and values an input cannot show are left out.
+     */
+    @SuppressWarnings("unchecked")
+    void fill(Map<String, String> values) {
+        values.forEach((name, v) -> {
+            AbstractComponent c = inputs.get(name);
+            if (c == null || v == null) {
+                return;
+            }
+            try {
+                if (c instanceof CheckBox b) {
+                    b.setValue(Boolean.parseBoolean(v));
+                } else if (c instanceof DateField f) {
+                    f.setValue(LocalDate.parse(v));
+                } else if (c instanceof DateTimeField f) {
+                    f.setValue(LocalDateTime.parse(v));
+                } else if (c instanceof ComboBox<?> box) {
+                    if (defs.get(name).options().contains(v)) {
+                        ((ComboBox<String>) box).setValue(v);
+                    }
+                } else if (c instanceof HasValue<?> f) {
+                    ((HasValue<String>) f).setValue(v);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a value this input can show: left empty for the user to fill
+            }
+        });
+    }
+
     /** Clears every mark; checks what the console can; marks and returns the first field at fault. */
     Optional<String> validate() {
         clearErrors();

@@ -37,6 +37,15 @@ final class TransitionWindow extends Window {
     private final TextArea reason = new TextArea();
 
     TransitionWindow(CaseConsole console, Actor actor, Messages m, CaseFile seen, Transition transition, Runnable done) {
+        this(console, actor, m, seen, transition, done, java.util.Optional.empty());
+    }
+
+    /**
+     * @param draft the case's current decision draft (法制审核) when it drafts this very transition: the form
+     *              starts with its values, since the gate admits exactly the reviewed draft
+     */
+    TransitionWindow(CaseConsole console, Actor actor, Messages m, CaseFile seen, Transition transition, Runnable done,
+                     java.util.Optional<org.zhifa.api.legalreview.DecisionDraft> draft) {
         this.console = console;
         this.actor = actor;
         this.m = m;
@@ -50,6 +59,7 @@ final class TransitionWindow extends Window {
         setHeight("85%");
 
         fields = new FieldForm(transition.fields(), m);
+        draft.ifPresent(d -> fields.fill(d.fields()));
         FormLayout form = new FormLayout();
         form.setMargin(false);
         form.setWidth("100%");
@@ -71,6 +81,11 @@ final class TransitionWindow extends Window {
         if (fields.isEmpty()) {
             root.addComponent(new Label(m.get("transition.noFields")));
         }
+        draft.ifPresent(d -> {
+            Label from = new Label(m.get("transition.fromDraft", d.version()));
+            from.setId("case-transition-from-draft");
+            root.addComponent(from);
+        });
         root.addComponents(form, new HorizontalLayout(submit, cancel));
         setContent(root);
     }

@@ -157,6 +157,23 @@ class CaseViewsTest {
     }
 
     @Test
+    void aFormFilledWithValuesSendsTheSameValuesBack() {
+        // a reviewed decision draft fills the decision's form: what it sends must hash as the draft did
+        Map<String, String> draft = Map.of("penaltyType", "罚款", "fineAmount", "20000", "decisionDate", "2026-03-02",
+                "hearingAt", "2026-02-27T09:30", "waived", "true", "days", "15", "facts", "未经批准占用耕地建房",
+                "place", "衡阳县西渡镇");
+        FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH);
+        form.fill(draft);
+        assertEquals(draft, form.values());
+        assertEquals(java.util.Optional.empty(), form.validate());
+
+        // values the form cannot show stay empty, names it does not have are ignored
+        FieldForm odd = new FieldForm(FakeCases.DECIDE.fields(), ZH);
+        odd.fill(Map.of("penaltyType", "吊销", "decisionDate", "02/03/2026", "unknown", "x", "facts", "事实"));
+        assertEquals(Map.of("waived", "false", "facts", "事实"), odd.values());
+    }
+
+    @Test
     void formsAreGeneratedFromFieldDefinitions() {
         FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH);
         assertInstanceOf(ComboBox.class, form.input("penaltyType").orElseThrow());
