@@ -17,6 +17,7 @@ import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.kind.Transition;
 import org.zhifa.api.personnel.Officer;
+import org.zhifa.console.spi.FieldForm;
 
 import com.vaadin.server.UserError;
 import com.vaadin.ui.AbstractComponent;
@@ -62,7 +63,7 @@ final class FileCaseForm extends Window {
     private final VerticalLayout officerList = new VerticalLayout();
     private final List<Officer> officers = new ArrayList<>();
     private final FormLayout filing = new FormLayout();
-    private FieldForm filingFields = new FieldForm(List.of(), null);
+    private FieldForm filingFields = new FieldForm(List.of(), Messages.ZH, "field-");
     private final Map<String, AbstractComponent> byField = new LinkedHashMap<>();
 
     FileCaseForm(CaseConsole console, Actor actor, Messages m, List<KindInfo> kinds, Consumer<CaseFile> onFiled) {
@@ -183,7 +184,7 @@ final class FileCaseForm extends Window {
             simple.setValue(false);
         }
         filing.removeAllComponents();
-        filingFields = new FieldForm(k == null ? List.of() : k.procedure().filingFields(), m);
+        filingFields = new FieldForm(k == null ? List.of() : k.procedure().filingFields(), m.locale(), "field-");
         filingFields.addTo(filing);
     }
 

@@ -7,8 +7,11 @@ import java.util.ResourceBundle;
 
 import org.zhifa.api.common.ZhifaException;
 
-/** UI texts of one locale: zh-CN (the base bundle) unless English was chosen. */
-final class Messages {
+/**
+ * UI texts of one locale: zh-CN (the base bundle) unless English was chosen. Public for the console's own
+ * SPI classes only; the package is not exported.
+ */
+public final class Messages {
 
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     static final Locale EN = Locale.ENGLISH;
@@ -29,11 +32,11 @@ final class Messages {
         return requested != null && "en".equals(requested.getLanguage()) ? EN : ZH;
     }
 
-    static Messages of(Locale locale) {
+    public static Messages of(Locale locale) {
         return new Messages(supported(locale));
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale;
     }
 
@@ -41,7 +44,7 @@ final class Messages {
         return locale.equals(EN);
     }
 
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         String text;
         try {
             text = bundle.getString(key);

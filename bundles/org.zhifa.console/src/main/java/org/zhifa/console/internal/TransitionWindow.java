@@ -6,6 +6,7 @@ import org.zhifa.api.cases.CaseFile;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.kind.Transition;
+import org.zhifa.console.spi.FieldForm;
 
 import com.vaadin.server.UserError;
 import com.vaadin.ui.Button;
@@ -58,7 +59,7 @@ final class TransitionWindow extends Window {
         setWidth("720px");
         setHeight("85%");
 
-        fields = new FieldForm(transition.fields(), m);
+        fields = new FieldForm(transition.fields(), m.locale(), "field-");
         draft.ifPresent(d -> fields.fill(d.fields()));
         FormLayout form = new FormLayout();
         form.setMargin(false);

@@ -26,6 +26,7 @@ import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.document.DocumentTemplate;
 import org.zhifa.api.kind.FieldDef;
+import org.zhifa.console.spi.FieldForm;
 
 import com.vaadin.data.provider.DataProvider;
 import com.vaadin.data.provider.Query;
@@ -162,20 +163,20 @@ class CaseViewsTest {
         Map<String, String> draft = Map.of("penaltyType", "罚款", "fineAmount", "20000", "decisionDate", "2026-03-02",
                 "hearingAt", "2026-02-27T09:30", "waived", "true", "days", "15", "facts", "未经批准占用耕地建房",
                 "place", "衡阳县西渡镇");
-        FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH);
+        FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH.locale(), "field-");
         form.fill(draft);
         assertEquals(draft, form.values());
         assertEquals(java.util.Optional.empty(), form.validate());
 
         // values the form cannot show stay empty, names it does not have are ignored
-        FieldForm odd = new FieldForm(FakeCases.DECIDE.fields(), ZH);
+        FieldForm odd = new FieldForm(FakeCases.DECIDE.fields(), ZH.locale(), "field-");
         odd.fill(Map.of("penaltyType", "吊销", "decisionDate", "02/03/2026", "unknown", "x", "facts", "事实"));
         assertEquals(Map.of("waived", "false", "facts", "事实"), odd.values());
     }
 
     @Test
     void formsAreGeneratedFromFieldDefinitions() {
-        FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH);
+        FieldForm form = new FieldForm(FakeCases.DECIDE.fields(), ZH.locale(), "field-");
         assertInstanceOf(ComboBox.class, form.input("penaltyType").orElseThrow());
         assertInstanceOf(TextField.class, form.input("fineAmount").orElseThrow());
         assertInstanceOf(DateField.class, form.input("decisionDate").orElseThrow());
@@ -187,10 +188,10 @@ class CaseViewsTest {
         assertEquals("field-penaltyType", form.input("penaltyType").orElseThrow().getId());
         assertEquals("罚款金额（元）", form.input("fineAmount").orElseThrow().getCaption());
         assertEquals("罚款（元）", new FieldForm(List.of(FieldDef.optional("fine", FieldDef.Type.MONEY, "罚款（元）",
-                "Fine (yuan)")), ZH).input("fine").orElseThrow().getCaption());
+                "Fine (yuan)")), ZH.locale(), "field-").input("fine").orElseThrow().getCaption());
         assertTrue(((ComboBox<?>) form.input("penaltyType").orElseThrow()).isRequiredIndicatorVisible());
         assertFalse(((TextField) form.input("place").orElseThrow()).isRequiredIndicatorVisible());
-        assertEquals("Fine (yuan)", new FieldForm(FakeCases.DECIDE.fields(), Messages.of(Messages.EN))
+        assertEquals("Fine (yuan)", new FieldForm(FakeCases.DECIDE.fields(), Messages.EN, "field-")
                 .input("fineAmount").orElseThrow().getCaption());
 
         // required fields missing, money malformed: marked, nothing to send yet

@@ -22,6 +22,7 @@ import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.legalreview.Material;
 import org.zhifa.api.legalreview.ReviewStatus;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.FieldForm;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
@@ -64,7 +65,7 @@ final class CaseReviewPanel extends VerticalLayout {
     private final Grid<DecisionDraft> drafts = new Grid<>();
     private final Grid<LegalReview> reviews = new Grid<>();
     private final Label reviewDetail = new Label("", ContentMode.PREFORMATTED);
-    private transient DraftFields fields;
+    private transient FieldForm fields;
     private transient Map<String, Transition> transitions = Map.of();
     private transient Map<String, String> captions = Map.of();
 
@@ -204,7 +205,9 @@ final class CaseReviewPanel extends VerticalLayout {
         if (t == null) {
             return;
         }
-        fields = new DraftFields(t.fields(), values, m, () -> evaluate(false));
+        fields = new FieldForm(t.fields(), m.locale(), "lr-field-");
+        fields.fill(values);
+        fields.onChange(() -> evaluate(false));
         fields.addTo(form);
     }
 
@@ -221,12 +224,13 @@ final class CaseReviewPanel extends VerticalLayout {
         try {
             MajorEvaluation e = service.evaluate(caseId, transition.getValue(), fields.values(), context.actor());
             showEvaluation(e);
-            fields.mark(null, null);
+            fields.clearErrors();
             error.setVisible(false);
         } catch (ZhifaException x) {
             evaluation.setValue(m.get("eval.incomplete", m.message(x)));
             evaluation.removeStyleName("zhifa-text-overdue");
             if (asked) {
+                fields.clearErrors();
                 fields.mark(x.field(), m.message(x));
                 m.act(context, error, () -> {
                     throw x;
@@ -260,6 +264,7 @@ final class CaseReviewPanel extends VerticalLayout {
                 showEvaluation(d.evaluation());
                 context.notify(m.get("draft.saved", d.version()), false);
             } catch (ZhifaException x) {
+                fields.clearErrors();
                 fields.mark(x.field(), m.message(x));
                 throw x;
             }

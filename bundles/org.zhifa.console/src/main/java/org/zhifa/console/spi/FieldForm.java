@@ -1,14 +1,16 @@
-package org.zhifa.console.internal;
+package org.zhifa.console.spi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.zhifa.api.kind.FieldDef;
+import org.zhifa.console.internal.Messages;
 
 import com.vaadin.data.HasValue;
 import com.vaadin.server.UserError;
@@ -24,37 +26,55 @@ import com.vaadin.ui.TextArea;
 import com.vaadin.ui.TextField;
 
 /**
- * A form generated from a kind's {@link FieldDef}s: the way kind bundles contribute their forms. Values go
- * to the engine as text in its canonical forms; what the console can check (required, money, integers,
- * dates) it checks before, marking the field, and the engine remains the judge.
+ * A form generated from a kind's {@link FieldDef}s: the way kind bundles contribute their forms, used by the
+ * case page and by plug-ins that ask for a transition's fields (e.g. the legal review's decision draft).
+ * Values go to the engine as text in its canonical forms; what the console can check (required, money,
+ * integers, dates) it checks before, marking the field, and the engine remains the judge.
+ *
+ * @since 1.3
  */
-final class FieldForm {
+public final class FieldForm {
 
     static final String MONEY = "\\d{1,12}(\\.\\d{1,2})?";
     static final String INTEGER = "-?\\d{1,18}";
 
     private final Messages m;
+    private final String idPrefix;
     private final Map<String, FieldDef> defs = new LinkedHashMap<>();
     private final Map<String, AbstractComponent> inputs = new LinkedHashMap<>();
 
-    FieldForm(List<FieldDef> fields, Messages m) {
-        this.m = m;
+    /**
+     * @param locale   the language of the captions and messages (anything but English is Chinese)
+     * @param idPrefix each input's component id is this followed by the field's name, e.g. {@code field-}
+     */
+    public FieldForm(List<FieldDef> fields, Locale locale, String idPrefix) {
+        this.m = Messages.of(locale);
+        this.idPrefix = idPrefix;
         for (FieldDef d : fields) {
             defs.put(d.name(), d);
             inputs.put(d.name(), input(d));
         }
     }
 
+    /** Runs {@code changed} whenever the user changes any input. */
+    public void onChange(Runnable changed) {
+        inputs.values().forEach(c -> {
+            if (c instanceof HasValue<?> h) {
+                h.addValueChangeListener(e -> changed.run());
+            }
+        });
+    }
+
     /** The inputs in declaration order, to put into a form layout. */
-    void addTo(FormLayout form) {
+    public void addTo(FormLayout form) {
         inputs.values().forEach(form::addComponent);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return defs.isEmpty();
     }
 
-    Optional<AbstractComponent> input(String name) {
+    public Optional<AbstractComponent> input(String name) {
         return Optional.ofNullable(inputs.get(name));
     }
 
@@ -111,7 +131,7 @@ final class FieldForm {
                 yield box;
             }
         };
-        c.setId("field-" + d.name());
+        c.setId(idPrefix + d.name());
         c.setCaption(caption);
         if (d.required() && c instanceof HasValue<?> f && !(c instanceof CheckBox)) {
             f.setRequiredIndicatorVisible(true);
@@ -124,7 +144,7 @@ final class FieldForm {
      * names this form lacks and values an input cannot show are left out.
      */
     @SuppressWarnings("unchecked")
-    void fill(Map<String, String> values) {
+    public void fill(Map<String, String> values) {
         values.forEach((name, v) -> {
             AbstractComponent c = inputs.get(name);
             if (c == null || v == null) {
@@ -151,7 +171,7 @@ final class FieldForm {
     }
 
     /** Clears every mark; checks what the console can; marks and returns the first field at fault. */
-    Optional<String> validate() {
+    public Optional<String> validate() {
         clearErrors();
         String first = null;
         for (FieldDef d : defs.values()) {
@@ -186,13 +206,17 @@ final class FieldForm {
         };
     }
 
-    /** The values to submit: blank optional fields left out; check boxes always sent (true/false). */
-    Map<String, String> values() {
+    /**
+     * The values to submit: blank optional fields left out; check boxes always sent (true/false); a
+     * well-formed amount in its plain form (malformed ones as typed, for the engine to refuse).
+     */
+    public Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldDef d : defs.values()) {
             String v = raw(inputs.get(d.name()));
             if (v != null && !v.isBlank()) {
-                out.put(d.name(), d.type() == FieldDef.Type.MONEY ? new BigDecimal(v.strip()).toPlainString() : v.strip());
+                out.put(d.name(), d.type() == FieldDef.Type.MONEY && v.strip().matches(MONEY)
+                        ? new BigDecimal(v.strip()).toPlainString() : v.strip());
             }
         }
         return out;
@@ -218,7 +242,7 @@ final class FieldForm {
     }
 
     /** Marks the field a refusal names; false when the name is none of this form's fields. */
-    boolean mark(String name, String message) {
+    public boolean mark(String name, String message) {
         AbstractComponent c = name == null ? null : inputs.get(name);
         if (c == null) {
             return false;
@@ -228,13 +252,13 @@ final class FieldForm {
         return true;
     }
 
-    static void focus(Component c) {
+    public static void focus(Component c) {
         if (c instanceof Component.Focusable f) {
             f.focus();
         }
     }
 
-    void clearErrors() {
+    public void clearErrors() {
         inputs.values().forEach(c -> c.setComponentError(null));
     }
 }
