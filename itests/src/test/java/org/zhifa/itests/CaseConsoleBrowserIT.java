@@ -14,10 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zhifa.itests.support.Browser;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
@@ -43,26 +41,9 @@ class CaseConsoleBrowserIT {
         browser.close();
     }
 
-    private void login(String user) {
-        browser.driver.get(bureau.url("/console/"));
-        browser.type(browser.id("login-username"), user);
-        browser.type(browser.id("login-password"), user);
-        browser.id("login-submit").click();
-        browser.id("header-user");
-    }
-
-    private void logout() {
-        browser.id("logout").click();
-        browser.id("login-username");
-    }
-
     private void openCase(long id) {
         browser.driver.get(bureau.url("/console/#!cases/" + id));
         browser.id("case-number");
-    }
-
-    private WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser.driver, LIMIT).ignoring(StaleElementReferenceException.class);
     }
 
     private int events() {
@@ -96,8 +77,8 @@ class CaseConsoleBrowserIT {
         browser.screenshot(screenshot + "-form");
         browser.id("case-transition-submit").click();
         browser.gone(By.id("case-transition-form"), LIMIT);
-        waiting().until(d -> events() == eventsBefore + 1);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-step"), stepTitle));
+        browser.waiting(LIMIT).until(d -> events() == eventsBefore + 1);
+        browser.waiting(LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-step"), stepTitle));
         browser.screenshot(screenshot);
     }
 
@@ -107,7 +88,7 @@ class CaseConsoleBrowserIT {
         String title = "未经批准占用耕地建房 " + System.nanoTime() % 1_000_000;
 
         // 执法人员 files the case
-        login("officer");
+        browser.login(bureau, "officer");
         browser.id("menu-cases").click();
         browser.id("cases-grid");
         browser.screenshot("cases-list");
@@ -123,14 +104,14 @@ class CaseConsoleBrowserIT {
         browser.search("case-officer-pick", "王建国", "王建国");
         browser.id("case-officers").findElement(By.xpath(".//*[contains(., '王建国')]"));
         browser.search("case-officer-pick", "李秀英", "李秀英");
-        waiting().until(d -> d.findElement(By.id("case-officers")).getText().contains("李秀英"));
+        browser.waiting(LIMIT).until(d -> d.findElement(By.id("case-officers")).getText().contains("李秀英"));
         fill("cause", "未经批准擅自占用耕地建房");
         browser.choose("field-source", "监督检查发现");
         date("discoveredOn", today);
         browser.screenshot("case-file-form");
         browser.id("case-file-save").click();
         browser.gone(By.id("case-file-form"), LIMIT);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-title"), title));
+        browser.waiting(LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-title"), title));
         String url = browser.driver.getCurrentUrl();
         long caseId = Long.parseLong(url.substring(url.indexOf("#!cases/") + "#!cases/".length()));
         String number = text("case-number");
@@ -147,11 +128,11 @@ class CaseConsoleBrowserIT {
         assertTrue(text("case-document-title-penalty.filing").contains("立案审批表"), text("case-documents"));
         String console = browser.driver.getWindowHandle();
         browser.id("case-document-preview-penalty.filing").click();
-        waiting().until(d -> d.getWindowHandles().size() == 2);
+        browser.waiting(LIMIT).until(d -> d.getWindowHandles().size() == 2);
         List<String> handles = new ArrayList<>(browser.driver.getWindowHandles());
         handles.remove(console);
         browser.driver.switchTo().window(handles.get(0));
-        waiting().until(d -> !"about:blank".equals(d.getCurrentUrl()));
+        browser.waiting(LIMIT).until(d -> !"about:blank".equals(d.getCurrentUrl()));
         assertTrue(browser.driver.findElements(By.id("document-error")).isEmpty(), browser.driver.getPageSource());
         browser.screenshot("document-preview");
         browser.driver.close();
@@ -200,14 +181,14 @@ class CaseConsoleBrowserIT {
         browser.type(browser.id("recusal-reason"), "当事人称其与执法人员有亲属关系");
         browser.id("recusal-submit").click();
         browser.gone(By.id("recusal-request-form"), LIMIT);
-        waiting().until(d -> events() == before + 1);
+        browser.waiting(LIMIT).until(d -> events() == before + 1);
         assertTrue(text("case-recusals").contains("待负责人决定"), text("case-recusals"));
         assertTrue(browser.driver.findElements(By.cssSelector("[id^='case-recusal-refuse-']")).isEmpty());
         browser.screenshot("case-recusal-requested");
-        logout();
+        browser.logout();
 
         // 负责人 decides; a heavier fine than the one notified is refused by the law (处罚法 44)
-        login("leader");
+        browser.login(bureau, "leader");
         openCase(caseId);
         int beforeDecision = events();
         browser.await(By.cssSelector("[id^='case-recusal-refuse-']")).click();
@@ -215,7 +196,7 @@ class CaseConsoleBrowserIT {
         browser.type(browser.id("recusal-decision-reason"), "经核实不存在亲属关系");
         browser.id("recusal-decide-submit").click();
         browser.gone(By.id("recusal-decide-form"), LIMIT);
-        waiting().until(d -> events() == beforeDecision + 1);
+        browser.waiting(LIMIT).until(d -> events() == beforeDecision + 1);
         assertTrue(text("case-recusals").contains("不予回避"), text("case-recusals"));
         assertTrue(text("case-officers-list").contains("李秀英"));
         browser.screenshot("case-recusal-refused");
@@ -242,10 +223,10 @@ class CaseConsoleBrowserIT {
         assertEquals(n, events());
         fill("fineAmount", "500");
         submit(n, "决定", "case-decided");
-        logout();
+        browser.logout();
 
         // 执法人员 serves, records the payment and closes the case
-        login("officer");
+        browser.login(bureau, "officer");
         openCase(caseId);
         n = begin("serve");
         date("servedOn", today);
@@ -267,7 +248,7 @@ class CaseConsoleBrowserIT {
         browser.type(browser.id("case-transition-reason"), "履行完毕");
         submit(n, "结案", "case-closed");
 
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-status"), "已结案"));
+        browser.waiting(LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-status"), "已结案"));
         browser.id("case-transitions-none");
         assertEquals(10, events());
         String timeline = text("case-timeline");
@@ -279,7 +260,7 @@ class CaseConsoleBrowserIT {
         // the list shows it closed
         browser.id("case-back").click();
         browser.type(browser.id("cases-filter-text"), number);
-        waiting().until(d -> {
+        browser.waiting(LIMIT).until(d -> {
             String grid = d.findElement(By.id("cases-grid")).getText();
             return grid.contains(number) && grid.contains("已结案") && grid.contains("结案");
         });
@@ -288,7 +269,7 @@ class CaseConsoleBrowserIT {
 
     @Test
     void aReviewerFiltersTheListAndTheMenuEntryFollowsTheEngine() {
-        login("reviewer");
+        browser.login(bureau, "reviewer");
         browser.id("menu-cases").click();
         browser.id("cases-grid");
         // 法制审核人员 reads but does not file
@@ -308,7 +289,7 @@ class CaseConsoleBrowserIT {
         } finally {
             bureau.admin("bundle:start org.zhifa.cases");
         }
-        waiting().withTimeout(Duration.ofSeconds(90))
+        browser.waiting(LIMIT).withTimeout(Duration.ofSeconds(90))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-cases"))).click();
         browser.id("cases-grid");
     }

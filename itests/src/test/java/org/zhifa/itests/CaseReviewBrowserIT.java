@@ -41,14 +41,6 @@ class CaseReviewBrowserIT {
         browser.close();
     }
 
-    private void login(String user) {
-        browser.driver.get(bureau.url("/console/"));
-        browser.type(browser.id("login-username"), user);
-        browser.type(browser.id("login-password"), user);
-        browser.id("login-submit").click();
-        browser.id("header-user");
-    }
-
     /** key → count of the bars of one chart, as the page shows them. */
     private Map<String, Long> bars(String chartId) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -72,7 +64,7 @@ class CaseReviewBrowserIT {
         int year = LocalDate.now().getYear();
         JsonNode rest = Json.parse(bureau.get("/api/v1/statistics?year=" + year, "officer").body());
         assertTrue(rest.get("total").asLong() > 0, "the demo bureau has cases: " + rest);
-        login("officer");
+        browser.login(bureau, "officer");
         browser.driver.get(bureau.url("/console/#!statistics"));
         browser.id("statistics-view");
         assertEquals(counts(rest.get("byKind")), bars("stats-by-kind"));
@@ -106,7 +98,7 @@ class CaseReviewBrowserIT {
                 Json.write(Map.of("assignments", List.of(Map.of("caseId", caseId, "reviewer", "reviewer"))))).statusCode());
         String number = cases.read(caseId).get("number").asText();
 
-        login("reviewer");
+        browser.login(bureau, "reviewer");
         browser.driver.get(bureau.url("/console/#!casereview"));
         browser.await(By.xpath("//div[@id='cr-rounds']//td[normalize-space(.)='" + name + "']")).click();
         browser.await(By.xpath("//div[@id='cr-cases']//td[normalize-space(.)='" + number + "']")).click();

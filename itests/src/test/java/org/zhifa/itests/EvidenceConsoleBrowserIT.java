@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zhifa.itests.support.Browser;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
@@ -53,27 +51,15 @@ class EvidenceConsoleBrowserIT {
         browser.close();
     }
 
-    private void login(String user) {
-        browser.driver.get(bureau.url("/console/"));
-        browser.type(browser.id("login-username"), user);
-        browser.type(browser.id("login-password"), user);
-        browser.id("login-submit").click();
-        browser.id("header-user");
-    }
-
-    private WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser.driver, LIMIT).ignoring(StaleElementReferenceException.class);
-    }
-
     private void waitForText(String id, String text) {
-        waiting().until(d -> d.findElement(By.id(id)).getText().contains(text));
+        browser.waiting(LIMIT).until(d -> d.findElement(By.id(id)).getText().contains(text));
     }
 
     @Test
     void anAdministratorRegistersADeviceAndChangesItAsANewRevision() {
         String id = "DSJ-UI-" + tag;
         LocalDate checked = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3);
-        login("admin");
+        browser.login(bureau, "admin");
         browser.driver.get(bureau.url("/console/#!devices"));
         browser.id("devices-grid");
         browser.id("devices-add").click();
@@ -124,7 +110,7 @@ class EvidenceConsoleBrowserIT {
         waitForText("devices-grid", "维修");
         browser.await(By.xpath("//div[@id='devices-grid']//td[normalize-space(.)='" + id + "']")).click();
         browser.id("devices-history").click();
-        waiting().until(x -> x.findElements(By.cssSelector("#device-history-grid tbody tr")).size() == 2);
+        browser.waiting(LIMIT).until(x -> x.findElements(By.cssSelector("#device-history-grid tbody tr")).size() == 2);
         String history = browser.id("device-history-grid").getText();
         assertTrue(history.contains("王建国") && history.contains("李明"), history);
         browser.screenshot("device-history");
@@ -132,7 +118,7 @@ class EvidenceConsoleBrowserIT {
 
     @Test
     void anOfficerSeesTheRegisterButCannotChangeIt() {
-        login("officer");
+        browser.login(bureau, "officer");
         browser.driver.get(bureau.url("/console/#!devices"));
         browser.id("devices-grid");
         assertTrue(browser.id("devices-admin-only").isDisplayed());
@@ -150,7 +136,7 @@ class EvidenceConsoleBrowserIT {
         Path file = Files.createTempDirectory("zhifa-evidence").resolve("现场照片" + tag + ".jpg");
         Files.write(file, content);
         try {
-            login("officer");
+            browser.login(bureau, "officer");
             browser.driver.get(bureau.url("/console/#!cases/" + caseId));
             browser.id("case-section-evidence");
             // the step defaults to the case's current one (调查取证)
@@ -180,12 +166,12 @@ class EvidenceConsoleBrowserIT {
             long id = items.get(0).get("id").asLong();
             String page = browser.driver.getWindowHandle();
             browser.id("evidence-open-" + id).click();
-            waiting().until(d -> d.getWindowHandles().size() == 2);
+            browser.waiting(LIMIT).until(d -> d.getWindowHandles().size() == 2);
             String url = null;
             for (String w : browser.driver.getWindowHandles()) {
                 if (!w.equals(page)) {
                     browser.driver.switchTo().window(w);
-                    url = waiting().until(d -> d.getCurrentUrl().startsWith("http") ? d.getCurrentUrl() : null);
+                    url = browser.waiting(LIMIT).until(d -> d.getCurrentUrl().startsWith("http") ? d.getCurrentUrl() : null);
                     browser.driver.close();
                 }
             }

@@ -15,10 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zhifa.itests.support.Browser;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
@@ -49,32 +47,15 @@ class LegalReviewBrowserIT {
         browser.close();
     }
 
-    private void login(String user) {
-        browser.driver.get(bureau.url("/console/"));
-        browser.type(browser.id("login-username"), user);
-        browser.type(browser.id("login-password"), user);
-        browser.id("login-submit").click();
-        browser.id("header-user");
-    }
-
-    private void logout() {
-        browser.id("logout").click();
-        browser.id("login-username");
-    }
-
     private void openCase(long id) {
         browser.driver.get(bureau.url("/console/#!cases/" + id));
         browser.id("case-number");
         browser.id("lr-case");
     }
 
-    private WebDriverWait waiting() {
-        return (WebDriverWait) new WebDriverWait(browser.driver, LIMIT).ignoring(StaleElementReferenceException.class);
-    }
-
     private void waitForText(String id, String text) {
         try {
-            waiting().until(d -> d.findElement(By.id(id)).getText().contains(text));
+            browser.waiting(LIMIT).until(d -> d.findElement(By.id(id)).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("legalreview-failed-" + id);
             throw new AssertionError("'" + text + "' not in #" + id + ": " + browser.driver.findElement(By.id(id)).getText(), e);
@@ -137,7 +118,7 @@ class LegalReviewBrowserIT {
 
     /** The reviewer 'reviewer' is in the register with a legal qualification (处罚法 58), entered by 管理员. */
     private void registerReviewer() {
-        login("admin");
+        browser.login(bureau, "admin");
         browser.driver.get(bureau.url("/console/#!legalreview-reports"));
         browser.id("lr-reviewers");
         browser.type(browser.id("lr-reviewer-user"), "reviewer");
@@ -149,9 +130,9 @@ class LegalReviewBrowserIT {
         }
         browser.type(browser.id("lr-reviewer-qualification-no"), "A20144304210" + tag);
         browser.id("lr-reviewer-save").click();
-        waiting().until(d -> d.findElement(By.id("lr-reviewers")).getText().contains("法制审核员"));
+        browser.waiting(LIMIT).until(d -> d.findElement(By.id("lr-reviewers")).getText().contains("法制审核员"));
         assertTrue(browser.id("lr-staffing").getText().contains("法制审核人员"), browser.id("lr-staffing").getText());
-        logout();
+        browser.logout();
     }
 
     @Test
@@ -162,7 +143,7 @@ class LegalReviewBrowserIT {
         registerReviewer();
 
         // 执法人员 drafts the decision; the catalogue says it is major, and why
-        login("officer");
+        browser.login(bureau, "officer");
         openCase(id);
         choose("lr-draft-transition", DECISION_CAPTION);
         fillDecision("lr-field-", decision("20000"), today);
@@ -182,19 +163,19 @@ class LegalReviewBrowserIT {
         browser.gone(By.id("lr-submit-window"), LIMIT);
         waitForText("lr-reviews", "已送审");
         browser.screenshot("legalreview-submitted");
-        logout();
+        browser.logout();
 
         // 负责人 assigns the reviewer in the inbox
-        login("leader");
+        browser.login(bureau, "leader");
         browser.driver.get(bureau.url("/console/#!legalreview"));
         selectRow("lr-inbox-grid", number);
         choose("lr-assign-reviewer", "法制审核员 (reviewer)");
         browser.id("lr-assign").click();
-        waiting().until(d -> d.findElement(By.id("lr-inbox-grid")).getText().contains("审核中"));
-        logout();
+        browser.waiting(LIMIT).until(d -> d.findElement(By.id("lr-inbox-grid")).getText().contains("审核中"));
+        browser.logout();
 
         // the reviewer fails it in the checklist form
-        login("reviewer");
+        browser.login(bureau, "reviewer");
         browser.driver.get(bureau.url("/console/#!legalreview"));
         selectRow("lr-inbox-grid", number);
         browser.id("lr-inbox-open").click();
@@ -210,10 +191,10 @@ class LegalReviewBrowserIT {
         browser.screenshot("legalreview-checklist");
         browser.id("lr-decide").click();
         browser.gone(By.id("lr-checklist-window"), LIMIT);
-        logout();
+        browser.logout();
 
         // the officer disagrees and escalates
-        login("officer");
+        browser.login(bureau, "officer");
         openCase(id);
         waitForText("lr-reviews", "不通过");
         browser.id("lr-escalate").click();
@@ -222,10 +203,10 @@ class LegalReviewBrowserIT {
         browser.id("lr-escalate-confirm").click();
         browser.gone(By.id("lr-escalate-window"), LIMIT);
         waitForText("lr-reviews", "提请集体讨论");
-        logout();
+        browser.logout();
 
         // 负责人 records the 集体讨论, adopting the draft; then takes the decision on the case page
-        login("leader");
+        browser.login(bureau, "leader");
         browser.driver.get(bureau.url("/console/#!legalreview"));
         selectRow("lr-inbox-grid", number);
         browser.id("lr-inbox-open").click();
@@ -254,7 +235,7 @@ class LegalReviewBrowserIT {
         assertEquals(decision("20000").get("legalBasis"), browser.id("field-legalBasis").getAttribute("value"));
         browser.id("case-transition-submit").click();
         browser.gone(By.id("case-transition-form"), LIMIT);
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-step"), "决定"));
+        browser.waiting(LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-step"), "决定"));
         browser.screenshot("legalreview-decided");
         assertEquals("decided", cases.read(id).get("step").asText());
     }
@@ -263,7 +244,7 @@ class LegalReviewBrowserIT {
     void theCasePageRefusesAMajorDecisionWithoutAPassedReview() {
         long id = caseInDiscussion("未审核占地案");
         LocalDate today = LocalDate.parse(cases.read(id).get("filedOn").asText());
-        login("leader");
+        browser.login(bureau, "leader");
         openCase(id);
         browser.id("case-transition-" + DECISION).click();
         browser.id("case-transition-form");
@@ -284,7 +265,7 @@ class LegalReviewBrowserIT {
         LocalDate today = LocalDate.parse(cases.read(id).get("filedOn").asText());
 
         // a draft of 5000 元 on a citizen: not major under the national default (1万元)
-        login("officer");
+        browser.login(bureau, "officer");
         openCase(id);
         choose("lr-draft-transition", DECISION_CAPTION);
         fillDecision("lr-field-", decision("5000"), today);
@@ -292,10 +273,10 @@ class LegalReviewBrowserIT {
         waitForText("lr-evaluation", "不属于重大执法决定");
         browser.id("lr-draft-save").click();
         waitForText("lr-drafts", "v1");
-        logout();
+        browser.logout();
 
         // 负责人 lowers the citizen's threshold to 3000 元 in a new version and previews it
-        login("leader");
+        browser.login(bureau, "leader");
         browser.driver.get(bureau.url("/console/#!legalreview-catalogue"));
         browser.id("lr-cat-versions");
         int versions = browser.driver.findElements(By.cssSelector("#lr-cat-versions tbody tr")).size();
@@ -307,7 +288,7 @@ class LegalReviewBrowserIT {
         browser.screenshot("legalreview-catalogue-edit");
         browser.await(By.xpath("//div[@id='lr-cat-edit-rules']//tr[.//td[normalize-space(.)='罚款金额'] and "
                 + ".//td[normalize-space(.)='10000'] and .//td[normalize-space(.)='公民']]/td[1]")).click();
-        waiting().until(d -> "10000".equals(d.findElement(By.id("lr-rule-threshold")).getAttribute("value")));
+        browser.waiting(LIMIT).until(d -> "10000".equals(d.findElement(By.id("lr-rule-threshold")).getAttribute("value")));
         browser.type(browser.id("lr-rule-threshold"), "3000");
         browser.type(browser.id("lr-rule-title-zh"), "对公民处以3000元以上罚款");
         browser.screenshot("legalreview-catalogue-rule");
@@ -315,13 +296,13 @@ class LegalReviewBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", replace);
         replace.click();
         // the grid keeps rows out of its scrolled view in the DOM, not in the rendered text
-        waiting().until(d -> d.findElement(By.id("lr-cat-edit-rules")).getAttribute("textContent")
+        browser.waiting(LIMIT).until(d -> d.findElement(By.id("lr-cat-edit-rules")).getAttribute("textContent")
                 .contains("对公民处以3000元以上罚款"));
         WebElement preview = browser.driver.findElement(By.id("lr-cat-preview"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", preview);
         preview.click();
         By row = By.xpath("//div[@id='lr-cat-preview-grid']//tr[.//td[normalize-space(.)='" + number + "']]");
-        String text = waiting().until(d -> d.findElements(row).stream().map(e -> e.getAttribute("textContent"))
+        String text = browser.waiting(LIMIT).until(d -> d.findElements(row).stream().map(e -> e.getAttribute("textContent"))
                 .findFirst().orElse(null));
         assertTrue(text.contains("不属于重大执法决定") && text.contains("重大执法决定，须经法制审核"), text);
         browser.screenshot("legalreview-catalogue-preview");

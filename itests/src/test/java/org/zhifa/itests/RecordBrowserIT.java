@@ -45,14 +45,6 @@ class RecordBrowserIT {
         browser.close();
     }
 
-    private void login(String user) {
-        browser.driver.get(bureau.url("/console/"));
-        browser.type(browser.id("login-username"), user);
-        browser.type(browser.id("login-password"), user);
-        browser.id("login-submit").click();
-        browser.id("header-user");
-    }
-
     private boolean bannerShown() {
         return !browser.driver.findElements(By.cssSelector("#" + "record-alarm-banner")).stream()
                 .filter(e -> e.isDisplayed()).toList().isEmpty();
@@ -60,7 +52,7 @@ class RecordBrowserIT {
 
     @Test
     void aLeaderVerifiesTheRecordAndSeesItsSize() {
-        login("leader");
+        browser.login(bureau, "leader");
         browser.id("menu-record").click();
         browser.id("record-verify").click();
         // the progress bar shows while it runs, the phase ends with the verified size
@@ -89,7 +81,7 @@ class RecordBrowserIT {
         String hash = Json.parse(up.body()).get("hash").asText();
         Path file = stored(hash);
 
-        login("officer"); // any staff member sees the alarm; the officer cannot verify
+        browser.login(bureau, "officer"); // any staff member sees the alarm; the officer cannot verify
         browser.id("personnel-grid");
         assertFalse(bannerShown());
 

@@ -52,6 +52,25 @@ public final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    /** Logs in to the bureau's console as a demo user (password = user name) and waits for the header. */
+    public void login(Bureau bureau, String user) {
+        driver.get(bureau.url("/console/"));
+        type(id("login-username"), user);
+        type(id("login-password"), user);
+        id("login-submit").click();
+        id("header-user");
+    }
+
+    public void logout() {
+        id("logout").click();
+        id("login-username");
+    }
+
+    /** A wait of {@code limit} that retries through elements Vaadin replaced meanwhile. */
+    public WebDriverWait waiting(Duration limit) {
+        return (WebDriverWait) new WebDriverWait(driver, limit).ignoring(StaleElementReferenceException.class);
+    }
+
     public WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
