@@ -231,7 +231,8 @@ class LegalReviewBrowserIT {
         browser.id("case-transition-form");
         // the form starts from the adopted draft: exactly what the gate admits, nothing to type again
         assertTrue(browser.id("case-transition-from-draft").getText().contains("第 1 版"));
-        assertEquals("20000", browser.id("field-fineAmount").getAttribute("value"));
+        // (as the engine normalised it when the draft was saved)
+        assertEquals("20000.00", browser.id("field-fineAmount").getAttribute("value"));
         assertEquals(decision("20000").get("legalBasis"), browser.id("field-legalBasis").getAttribute("value"));
         browser.id("case-transition-submit").click();
         browser.gone(By.id("case-transition-form"), LIMIT);
