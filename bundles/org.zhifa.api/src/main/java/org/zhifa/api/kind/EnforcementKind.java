@@ -41,8 +41,9 @@ public interface EnforcementKind {
     }
 
     /**
-     * Why the case's decision is a major one (重大执法决定, V1), for the legal-review gate: empty when the
-     * kind sees nothing major. The review catalogue may add its own rules.
+     * Why the case's decision is a major one by the kind's own configuration, in Chinese: empty when the
+     * kind sees nothing major. The kind's checks may use it (e.g. 集体讨论 for a major penalty); the
+     * legal-review catalogue counts it where a rule of type {@code KIND_REASONS} says so.
      */
     default List<String> majorReasons(CaseFacts facts) {
         return List.of();

@@ -13,5 +13,10 @@ public enum RuleType {
     /** A hearing (听证) was held. */
     HEARING,
     /** The case carries the rule's flag, set by the handler or a leader (see {@link CaseFlag}). */
-    FLAG
+    FLAG,
+    /**
+     * The kind's own major reasons from its configuration ({@link org.zhifa.api.kind.EnforcementKind#majorReasons}),
+     * e.g. a 征收 with a high social-stability risk; usually limited to one kind.
+     */
+    KIND_REASONS
 }

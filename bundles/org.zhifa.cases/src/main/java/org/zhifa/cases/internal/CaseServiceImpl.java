@@ -433,7 +433,7 @@ public class CaseServiceImpl implements CaseService {
         DecisionFacts decides = kind.decisionFacts(after);
         return new PreparedDecision(c.id, c.number, c.title, c.kind, c.category, t.id(), t.titleZh(), t.titleEn(),
                 c.step, PartyType.valueOf(c.partyType), c.simple, c.filedOn, fields,
-                decides == null ? DecisionFacts.NONE : decides);
+                decides == null ? DecisionFacts.NONE : decides, kind.majorReasons(after));
     }
 
     /**

@@ -38,6 +38,13 @@ class DecisionGateTest {
         public DecisionFacts decisionFacts(CaseFacts f) {
             return new DecisionFacts(List.of(f.text("type").orElse("?")), f.money("amount"), Optional.empty(), false);
         }
+
+        /** The kind's own notion of major: an amount of 10 000 or more, on the decision's fields. */
+        @Override
+        public List<String> majorReasons(CaseFacts f) {
+            return f.money("amount").filter(a -> a.compareTo(new BigDecimal("10000")) >= 0)
+                    .map(a -> List.of("金额 " + a.toPlainString() + " 达到一万元")).orElse(List.of());
+        }
     }
 
     @BeforeEach
@@ -101,6 +108,9 @@ class DecisionGateTest {
                 TestFixtures.OFFICER);
         assertEquals(asked.fields(), draft.fields());
         assertEquals(asked.facts(), draft.facts());
+        assertEquals(List.of(), asked.kindReasons());
+        assertEquals(List.of("金额 20000.00 达到一万元"), s.prepareDecision(id, "decide",
+                Map.of("amount", "20000", "type", "罚款"), TestFixtures.OFFICER).kindReasons(), "judged with the fields");
         gate.refuse = null;
         assertEquals("decided", s.transition(id, "decide", Map.of("amount", "500", "type", "罚款"), null, -1,
                 TestFixtures.LEADER).step());

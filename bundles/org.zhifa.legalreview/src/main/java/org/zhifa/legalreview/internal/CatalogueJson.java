@@ -137,7 +137,7 @@ final class CatalogueJson {
                                 "flag " + Arrays.toString(CaseFlag.values()));
                     }
                 }
-                case HEARING -> { }
+                case HEARING, KIND_REASONS -> { }
             }
             out.add(new CatalogueRule(i + 1, r.type(), kind, measures,
                     r.type() == RuleType.FINE || r.type() == RuleType.CONFISCATION ? r.threshold() : null,

@@ -52,7 +52,7 @@ final class DecisionGateImpl implements DecisionGate {
             LocalDate today = LocalDate.now(clock);
             Catalogue catalogue = store.catalogueOn(tx, today);
             MajorEvaluation now = Evaluator.evaluate(catalogue, new Evaluator.Subject(d.kind(), d.partyType(),
-                    d.simple(), d.facts(), store.flags(tx, d.caseId())));
+                    d.simple(), d.facts(), store.flags(tx, d.caseId()), d.kindReasons()));
             String hash = Store.hash(d.transition(), d.fields());
             Optional<Store.DraftRow> latest = store.latestDraft(tx, d.caseId());
             boolean draftRequires = latest.map(Store.DraftRow::reviewRequired).orElse(false);

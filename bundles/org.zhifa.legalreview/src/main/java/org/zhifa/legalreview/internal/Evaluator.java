@@ -18,7 +18,8 @@ import org.zhifa.api.legalreview.MajorEvaluation.Reason;
 final class Evaluator {
 
     /** What the catalogue looks at of a decision. */
-    record Subject(String kind, PartyType partyType, boolean simple, DecisionFacts facts, Set<CaseFlag> flags) {}
+    record Subject(String kind, PartyType partyType, boolean simple, DecisionFacts facts, Set<CaseFlag> flags,
+                   List<String> kindReasons) {}
 
     private Evaluator() {}
 
@@ -67,6 +68,9 @@ final class Evaluator {
             case FLAG -> s.flags().stream().filter(x -> x.name().equals(r.flag())).findFirst()
                     .map(x -> new String[] {Messages.zh("match.flag", Messages.zh("flag." + x.name())),
                             Messages.en("match.flag", Messages.en("flag." + x.name()))});
+            case KIND_REASONS -> s.kindReasons().isEmpty() ? Optional.empty()
+                    : Optional.of(new String[] {Messages.zh("match.kindReasons", String.join("；", s.kindReasons())),
+                            Messages.en("match.kindReasons", String.join("; ", s.kindReasons()))});
         };
     }
 

@@ -344,7 +344,8 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
             try {
                 PreparedDecision d = cases.prepareDecision(caseId, latest.get().draft().transition(),
                         latest.get().draft().fields(), actor);
-                return Optional.of(new Evaluator.Subject(d.kind(), d.partyType(), d.simple(), d.facts(), flags));
+                return Optional.of(new Evaluator.Subject(d.kind(), d.partyType(), d.simple(), d.facts(), flags,
+                        d.kindReasons()));
             } catch (ZhifaException e) {
                 // the kind changed under the draft: judge the case's facts instead
             }
@@ -359,8 +360,9 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         CaseFacts facts = new CaseFacts(f.kind(), f.number(), f.party().type(), f.minor(), f.simple(), f.step(),
                 f.filedOn(), taken, f.fields());
         DecisionFacts d = kind.decisionFacts(facts);
+        List<String> reasons = kind.majorReasons(facts);
         return Optional.of(new Evaluator.Subject(f.kind(), f.party().type(), f.simple(),
-                d == null ? DecisionFacts.NONE : d, flags));
+                d == null ? DecisionFacts.NONE : d, flags, reasons == null ? List.of() : reasons));
     }
 
     // ------------------------------------------------------------ cases
@@ -417,7 +419,7 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
 
     private MajorEvaluation judge(Connection c, PreparedDecision d, LocalDate day) throws SQLException {
         return Evaluator.evaluate(store.catalogueOn(c, day), new Evaluator.Subject(d.kind(), d.partyType(), d.simple(),
-                d.facts(), store.flags(c, d.caseId())));
+                d.facts(), store.flags(c, d.caseId()), d.kindReasons()));
     }
 
     @Override

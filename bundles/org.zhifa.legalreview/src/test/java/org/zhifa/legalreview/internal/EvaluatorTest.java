@@ -33,7 +33,7 @@ class EvaluatorTest {
     }
 
     static MajorEvaluation judge(Catalogue c, PartyType party, boolean simple, DecisionFacts f, CaseFlag... flags) {
-        return Evaluator.evaluate(c, new Evaluator.Subject("penalty", party, simple, f, Set.of(flags)));
+        return Evaluator.evaluate(c, new Evaluator.Subject("penalty", party, simple, f, Set.of(flags), List.of()));
     }
 
     static DecisionFacts fine(String amount) {
@@ -99,6 +99,26 @@ class EvaluatorTest {
                         List.of(), null, null, null, "行政许可决定", "Licensing decisions"))), null, "a", Instant.EPOCH);
         assertFalse(judge(c, PartyType.PERSON, false, fine("1.00")).major());
         assertTrue(Evaluator.evaluate(c, new Evaluator.Subject("license", PartyType.PERSON, false, DecisionFacts.NONE,
-                Set.of())).explainZh().startsWith("重大：行政许可决定"));
+                Set.of(), List.of())).explainZh().startsWith("重大：行政许可决定"));
+    }
+
+    @Test
+    void theKindsOwnReasonsCountWhereTheCatalogueSaysSoForThatKind() throws IOException {
+        Catalogue c = national(false);
+        List<String> risk = List.of("社会稳定风险评估为高风险");
+        MajorEvaluation levy = Evaluator.evaluate(c, new Evaluator.Subject("levy", PartyType.ORGANISATION, false,
+                DecisionFacts.NONE, Set.of(), risk));
+        assertTrue(levy.major());
+        assertEquals(1, levy.reasons().size(), levy.explainZh());
+        int rule = levy.reasons().get(0).rule();
+        assertEquals("重大：执法类型认定：社会稳定风险评估为高风险，目录 v2（2026-01-01 起施行）第 " + rule + " 条",
+                levy.explainZh());
+        assertTrue(levy.explainEn().startsWith("major: by the configuration of the kind: 社会稳定风险评估为高风险"),
+                levy.explainEn());
+        // the same reasons from a kind the catalogue does not name count for nothing; no reasons, nothing
+        assertFalse(Evaluator.evaluate(c, new Evaluator.Subject("fee", PartyType.ORGANISATION, false,
+                DecisionFacts.NONE, Set.of(), risk)).major());
+        assertFalse(Evaluator.evaluate(c, new Evaluator.Subject("levy", PartyType.ORGANISATION, false,
+                DecisionFacts.NONE, Set.of(), List.of())).major());
     }
 }
