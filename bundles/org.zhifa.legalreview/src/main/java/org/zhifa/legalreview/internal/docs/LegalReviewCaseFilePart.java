@@ -90,11 +90,12 @@ public class LegalReviewCaseFilePart implements CaseFilePart {
                 "CASE_NOT_FOUND", "案件 " + caseId + " 不存在", "no case " + caseId, null));
         List<DecisionDraft> drafts = service.drafts(caseId, actor);
         List<LegalReview> reviews = service.reviewsOfCase(caseId, actor);
-        List<CaseEvent> decisions = decisions(c, actor);
+        List<CaseEvent> decisions = ReviewColumn.decisions(cases, c, actor);
         if (drafts.isEmpty() && reviews.isEmpty() && decisions.isEmpty()) {
             return List.of();
         }
-        ReviewColumn column = ReviewColumn.of(service, cases, caseId, actor, LegalReviewDocumentData.ZONE);
+        ReviewColumn column = ReviewColumn.of(service, caseId, drafts, () -> reviews,
+                () -> decisions.stream().reduce((a, b) -> b), actor, LegalReviewDocumentData.ZONE);
         byte[] json;
         try {
             json = ReviewJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
@@ -119,17 +120,6 @@ public class LegalReviewCaseFilePart implements CaseFilePart {
     @Override
     public List<RecordObject> recordObjects(long caseId, Actor actor) {
         return List.of(new RecordObject(RECORD_OBJECT, Long.toString(caseId)));
-    }
-
-    /** The decision transitions the case took, in order. */
-    private List<CaseEvent> decisions(CaseFile c, Actor actor) {
-        List<String> decisive;
-        try {
-            decisive = cases.decisionTransitions(c.id(), actor);
-        } catch (ZhifaException e) {
-            return List.of(); // the kind is not installed: its decisions are in the case's own record
-        }
-        return c.events().stream().filter(e -> e.transition() != null && decisive.contains(e.transition())).toList();
     }
 
     /** The fields of the 法制审核记录: the column, every review, the latest review's findings. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.zhifa.api.cases.CaseEvent;
@@ -45,27 +46,55 @@ record ReviewColumn(Optional<DecisionDraft> draft, Optional<LegalReview> review,
      * whether it was major under the catalogue in force.
      */
     static ReviewColumn of(LegalReviewService service, CaseService cases, long caseId, Actor actor, ZoneId zone) {
-        List<DecisionDraft> drafts = service.drafts(caseId, actor);
+        return of(service, caseId, service.drafts(caseId, actor), () -> service.reviewsOfCase(caseId, actor),
+                () -> cases == null ? Optional.empty() : lastDecision(cases, caseId, actor), actor, zone);
+    }
+
+    /**
+     * The column from what the caller already read of the case: its drafts, its reviews (read only when a
+     * draft exists) and the last decision it took (read only when no draft exists).
+     */
+    static ReviewColumn of(LegalReviewService service, long caseId, List<DecisionDraft> drafts,
+                           Supplier<List<LegalReview>> reviews, Supplier<Optional<CaseEvent>> lastDecision, Actor actor,
+                           ZoneId zone) {
         Optional<DecisionDraft> draft = drafts.stream().filter(DecisionDraft::current).reduce((a, b) -> b)
                 .or(() -> drafts.stream().max(Comparator.comparingInt(DecisionDraft::version)));
-        Optional<LegalReview> review = draft.flatMap(d -> service.reviewsOfCase(caseId, actor).stream()
+        Optional<LegalReview> review = draft.flatMap(d -> reviews.get().stream()
                 .filter(r -> r.draftId() == d.id()).max(Comparator.comparingLong(LegalReview::id)));
         Optional<MajorEvaluation> evaluation = review.map(LegalReview::evaluation).or(() -> draft.map(DecisionDraft::evaluation));
-        if (draft.isEmpty() && cases != null) {
-            evaluation = decisionTaken(service, cases, caseId, actor);
+        if (draft.isEmpty()) {
+            evaluation = lastDecision.get().flatMap(e -> judged(service, caseId, e, actor));
         }
         Map<String, String> names = review.map(r -> reviewerNames(service, actor)).orElse(Map.of());
         return new ReviewColumn(draft, review, evaluation, names, zone);
     }
 
-    /** The last decision transition the case took, judged by the catalogue in force today. */
-    private static Optional<MajorEvaluation> decisionTaken(LegalReviewService service, CaseService cases, long caseId,
-                                                           Actor actor) {
+    /** The case's decision events (transitions its kind says decide), oldest first; none while the kind is away. */
+    static List<CaseEvent> decisions(CaseService cases, CaseFile c, Actor actor) {
+        List<String> decisive;
         try {
-            List<String> decisions = cases.decisionTransitions(caseId, actor);
-            Optional<CaseEvent> taken = cases.find(caseId, actor).map(CaseFile::events).orElse(List.of()).stream()
-                    .filter(e -> e.transition() != null && decisions.contains(e.transition())).reduce((a, b) -> b);
-            return taken.map(e -> service.evaluate(caseId, e.transition(), e.fields(), actor));
+            decisive = cases.decisionTransitions(c.id(), actor);
+        } catch (ZhifaException e) {
+            return List.of(); // the kind is not installed: its decisions are in the case's own record
+        }
+        return c.events().stream().filter(e -> e.transition() != null && decisive.contains(e.transition())).toList();
+    }
+
+    /** The last decision transition the case took. */
+    private static Optional<CaseEvent> lastDecision(CaseService cases, long caseId, Actor actor) {
+        try {
+            return cases.find(caseId, actor).map(c -> decisions(cases, c, actor)).orElse(List.of()).stream()
+                    .reduce((a, b) -> b);
+        } catch (ZhifaException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A decision taken without a draft, judged by the catalogue in force today. */
+    private static Optional<MajorEvaluation> judged(LegalReviewService service, long caseId, CaseEvent decision,
+                                                    Actor actor) {
+        try {
+            return Optional.of(service.evaluate(caseId, decision.transition(), decision.fields(), actor));
         } catch (ZhifaException e) {
             return Optional.empty(); // a kind no longer installed: nothing to say beyond "not reviewed"
         }
