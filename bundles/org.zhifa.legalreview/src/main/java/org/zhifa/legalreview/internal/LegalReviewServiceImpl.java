@@ -756,17 +756,8 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         reader(actor);
         boolean reviewerOnly = actor.has(Roles.REVIEWER) && !actor.has(Roles.LEADER) && !actor.has(Roles.ADMIN);
         return read(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM LR_REVIEW WHERE BUREAU = ? ORDER BY ID")) {
-                ps.setString(1, store.bureau);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
             List<LegalReview> out = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : reviewIds(c)) {
                 if (!Store.status(c, id).open()) {
                     continue;
                 }
@@ -788,20 +779,11 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         return read(c -> {
             Map<ReviewStatus, Integer> by = new java.util.EnumMap<>(ReviewStatus.class);
             int overdue = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM LR_REVIEW WHERE BUREAU = ? ORDER BY ID")) {
-                ps.setString(1, store.bureau);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Long> ids = new ArrayList<>();
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                    for (long id : ids) {
-                        ReviewStatus status = Store.status(c, id);
-                        by.merge(status, 1, Integer::sum);
-                        if (status.open() && load(c, id).overdue()) {
-                            overdue++;
-                        }
-                    }
+            for (long id : reviewIds(c)) {
+                ReviewStatus status = Store.status(c, id);
+                by.merge(status, 1, Integer::sum);
+                if (status.open() && load(c, id).overdue()) {
+                    overdue++;
                 }
             }
             int pending = by.getOrDefault(ReviewStatus.SUBMITTED, 0) + by.getOrDefault(ReviewStatus.ASSIGNED, 0)
@@ -811,6 +793,20 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
                     by.getOrDefault(ReviewStatus.ADOPTED, 0), by.getOrDefault(ReviewStatus.REJECTED, 0),
                     by.getOrDefault(ReviewStatus.VOID, 0));
         });
+    }
+
+    /** Every review of the bureau, oldest first. */
+    private List<Long> reviewIds(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM LR_REVIEW WHERE BUREAU = ? ORDER BY ID")) {
+            ps.setString(1, store.bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** One step of a review: checks and writes the event, then appends the record entry. */
