@@ -1,5 +1,5 @@
 /** Enforcement cases (T2–T6): filing, transitions, officers and recusal, timers, due lists. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.zhifa.api.cases;
 

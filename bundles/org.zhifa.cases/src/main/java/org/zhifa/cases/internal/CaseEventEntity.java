@@ -36,4 +36,8 @@ public class CaseEventEntity {
     @Transient Payload facts = new Payload();
     /** Hashes of the evidence the event's record entry covers; not stored here. */
     @Transient java.util.List<String> evidence = java.util.List.of();
+    /** For a transition into a disclosed step: the kind's rule of that step (the decision listeners are told). */
+    @Transient org.zhifa.api.kind.DisclosureRule disclosed;
+    /** The gate judged this event's decision major. */
+    @Transient boolean major;
 }

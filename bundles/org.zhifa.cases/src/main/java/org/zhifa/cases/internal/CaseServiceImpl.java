@@ -75,6 +75,7 @@ import org.zhifa.api.kind.TimerRule;
 import org.zhifa.api.kind.Transition;
 import org.zhifa.api.kind.TransitionCheck;
 import org.zhifa.api.legalreview.DecisionGate;
+import org.zhifa.api.cases.CaseDecisionListener;
 import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.personnel.CertificateStatus;
 import org.zhifa.api.personnel.Officer;
@@ -114,6 +115,7 @@ public class CaseServiceImpl implements CaseService {
     private final RecordService record;
     private volatile EvidenceService evidence;
     private volatile DecisionGate gate;
+    private final List<CaseDecisionListener> decisionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public CaseServiceImpl(@Reference(target = "(osgi.unit.name=zhifa-cases)") JpaTemplate jpa,
@@ -208,6 +210,17 @@ public class CaseServiceImpl implements CaseService {
         if (gate == g) {
             gate = null;
         }
+    }
+
+    /** Told of every disclosed decision inside its transaction (the disclosure bundle queues its item, D3). */
+    @Reference(service = CaseDecisionListener.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addDecisionListener(CaseDecisionListener l) {
+        decisionListeners.add(l);
+    }
+
+    void removeDecisionListener(CaseDecisionListener l) {
+        decisionListeners.remove(l);
     }
 
     // ---------------------------------------------------------------- kinds
@@ -352,6 +365,8 @@ public class CaseServiceImpl implements CaseService {
             CaseEventEntity e = event(em, c, TRANSITION, t.id(), c.step, t.to(), t.titleZh(), t.titleEn(), actor, now,
                     why, fields);
             e.evidence = avEvidence;
+            e.disclosed = kind.disclosures().stream().filter(d -> d.step().equals(t.to())).findFirst().orElse(null);
+            e.major = judged != null && judged.major();
             if (judged != null) {
                 e.facts.put("legalReview", new Payload().put("major", judged.major())
                         .put("reviewRequired", judged.reviewRequired()).put("catalogue", judged.catalogueVersion()));
@@ -783,6 +798,9 @@ public class CaseServiceImpl implements CaseService {
                     c.nextDue = null;
                 }
                 appendToRecord(em, c, e, actor);
+                if (e.disclosed != null && !decisionListeners.isEmpty()) {
+                    tellDecided(em, c, e, actor);
+                }
             });
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
             throw Errors.conflict("CASE_CONCURRENT_WRITE");
@@ -790,6 +808,16 @@ public class CaseServiceImpl implements CaseService {
             forgetLists();
         }
         return load(caseId);
+    }
+
+    /** D3: after the decision's own record entry, every listener (the disclosure queue) on this transaction. */
+    private void tellDecided(EntityManager em, CaseEntity c, CaseEventEntity e, Actor actor) {
+        em.flush();
+        CaseFile after = toFile(em, c, null);
+        LocalDate on = LocalDate.ofInstant(e.at, clock.getZone());
+        for (CaseDecisionListener l : decisionListeners) {
+            em.unwrap(org.hibernate.Session.class).doWork(conn -> l.decided(conn, after, e.disclosed, e.major, on, actor));
+        }
     }
 
     private CaseFile load(long id) {
