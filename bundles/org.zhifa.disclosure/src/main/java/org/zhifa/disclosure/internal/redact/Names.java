@@ -46,7 +46,8 @@ final class Names {
 
     static void find(String text, Set<String> found) {
         Matcher m = BEFORE_PATTERN.matcher(text);
-        while (m.find()) {
+        // role words overlap (其妻子): each position is tried, not only where the last match ended
+        for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) {
             int at = m.end();
             String name = nameAt(text, at);
             // "证人邓国强、吴海军" names several
