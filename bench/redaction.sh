@@ -6,6 +6,8 @@
 #   regex-only     one regular expression for 18-digit IDs and 11-digit mobiles (the naive redactor,
 #                  which misses landlines, accounts, addresses and names)
 #   String.replace the masks already known, applied with String.replace (the floor of copying the text)
+# Measured 2026-11-26 on the shared 2-core build machine (load ~10 from parallel builds, so absolute numbers
+# are low): redactor 5.5 M chars/s; 0.81x regex-only (6.8 M chars/s); 0.21x String.replace (26 M chars/s).
 # Usage: ./zhifa bench redaction   (ZHIFA_BENCH_REDACTION_CHARS (50000000), ZHIFA_BENCH_REDACTION_RUNS (3))
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,6 +22,8 @@ final class Numbers {
     /** 〔2026〕61号, [2026]61号, (2026)61号. */
     private static final Pattern CASE_NUMBER = Pattern.compile("[〔\\[(（【]\\d{4}[〕\\])）】]\\s*\\d+\\s*号");
 
+    /** One of these between digits keeps the run going: 138 0242 8382, 0734-4064027, 0734－4064027. */
+    private static final String SEPARATORS = " -－\u3000";
     private static final String[] ID_WORDS = {"身份证", "身份号码", "证件号", "公民身份"};
     private static final String[] BANK_WORDS = {"账号", "帐号", "卡号", "账户", "帐户", "开户", "银行"};
     private static final String[] PHONE_WORDS = {"电话", "手机", "联系方式", "座机", "传真", "Tel", "TEL", "tel"};
@@ -44,7 +46,7 @@ final class Numbers {
             }
             if (j - i == 18) {
                 String code = text.substring(i, j);
-                boolean letters = !Checks.digits(code.substring(0, 17));
+                boolean letters = code.substring(0, 17).chars().anyMatch(ch -> ch >= 'A' && ch <= 'Z');
                 if (code.equals(code.toUpperCase()) && (letters || Checks.uscc(code) && !Checks.residentId18(code)
                         || Context.mentions(Context.before(text, i, 16), USCC_WORDS))) {
                     out.add(new int[] {i, j});
@@ -69,7 +71,7 @@ final class Numbers {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            boolean plus = c == '+' && i + 1 < n && digit(text.charAt(i + 1));
+            boolean plus = (c == '+' || c == '＋') && i + 1 < n && digit(text.charAt(i + 1));
             if (!digit(c) && !plus || i > 0 && alnum(text.charAt(i - 1))) {
                 if ((c == '(' || c == '（') && i + 1 < n && text.charAt(i + 1) == '0') {
                     Matcher m = LANDLINE_PARENS.matcher(text).region(i, Math.min(n, i + 20));
@@ -85,13 +87,13 @@ final class Numbers {
                 char d = text.charAt(j);
                 if (digit(d)) {
                     j++;
-                } else if ((d == ' ' || d == '-') && j + 1 < n && digit(text.charAt(j + 1))) {
+                } else if (SEPARATORS.indexOf(d) >= 0 && j + 1 < n && digit(text.charAt(j + 1))) {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            if (j < n && (text.charAt(j) == 'X' || text.charAt(j) == 'x')) {
+            if (j < n && "XxＸｘ".indexOf(text.charAt(j)) >= 0) {
                 j++;
             }
             if (j < n && alnum(text.charAt(j))) { // glued to letters: part of a code
@@ -111,20 +113,40 @@ final class Numbers {
         }
     }
 
+    /** Full-width digits (０-９) are digits too: typed Chinese text has them. */
     private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
+        return c >= '0' && c <= '9' || c >= '０' && c <= '９';
     }
 
     private static boolean alnum(char c) {
-        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        return digit(c) || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
+    }
+
+    /** The digits of a run, full-width ones as ASCII, separators and the plus dropped, X upper-case. */
+    private static String digitsOf(String run) {
+        StringBuilder b = new StringBuilder(run.length());
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            } else if (c >= '０' && c <= '９') {
+                b.append((char) ('0' + c - '０'));
+            } else if ("XxＸｘ".indexOf(c) >= 0) {
+                b.append('X');
+            }
+        }
+        return b.toString();
     }
 
     private static void classify(String text, int start, int end, List<Candidate> out) {
         String run = text.substring(start, end);
-        boolean plus = run.startsWith("+");
-        boolean separated = run.indexOf(' ') >= 0 || run.indexOf('-') >= 0;
-        String d = run.replace("+", "").replace(" ", "").replace("-", "");
-        boolean x = Character.toUpperCase(d.charAt(d.length() - 1)) == 'X';
+        boolean plus = run.startsWith("+") || run.startsWith("＋");
+        boolean separated = false;
+        for (int i = 0; i < run.length() && !separated; i++) {
+            separated = SEPARATORS.indexOf(run.charAt(i)) >= 0;
+        }
+        String d = digitsOf(run);
+        boolean x = d.charAt(d.length() - 1) == 'X';
         String context = Context.before(text, start, 14);
         int len = end - start;
 

@@ -79,6 +79,13 @@ class RedactorTest {
     }
 
     @Test
+    void readsFullWidthDigitsAndDashes() {
+        Redaction r = person("公民身份号码：４３０４０８１９９５１１１０１０６Ｘ，电话０７３４－４０６４０２７，手机１３８０２４２８３８２。");
+        assertEquals("公民身份号码：******************，电话****，手机****。", r.redacted());
+        assertEquals(List.of("ID_NUMBER", "PHONE", "PHONE"), r.masks().stream().map(Mask::category).toList());
+    }
+
+    @Test
     void hidesALandlineWithoutAreaCodeWhenCalledAPhone() {
         assertEquals("联系电话：****；传真：****。", person("联系电话：4064027；传真：84064027。").redacted());
         unchanged(person("共计4064027元。"));
