@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The shared redaction cases (../shared/testdata/redaction/decisions.json beside the repository). */
-final class TestData {
+public final class TestData {
     private static final Pattern PARTY = Pattern.compile("当事人：([^，,\\n]+)");
 
-    record Case(String id, boolean person, boolean minor, String text, String party,
+    public record Case(String id, boolean person, boolean minor, String text, String party,
                 List<String> mustNotAppear, List<String> mustAppear) {
         @Override
         public String toString() {
@@ -29,7 +29,7 @@ final class TestData {
     }
 
     /** From the module folder the shared folder is three levels up, beside the checkout. */
-    static Path file() {
+    public static Path file() {
         Path p = Path.of("../../../shared/testdata/redaction/decisions.json").toAbsolutePath().normalize();
         if (!Files.isReadable(p)) {
             fail("the shared redaction test data is missing: expected " + p
@@ -38,7 +38,7 @@ final class TestData {
         return p;
     }
 
-    static List<Case> cases() throws IOException {
+    public static List<Case> cases() throws IOException {
         JsonNode root = new ObjectMapper().readTree(file().toFile());
         List<Case> out = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
