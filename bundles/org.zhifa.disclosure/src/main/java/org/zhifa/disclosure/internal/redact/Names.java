@@ -26,6 +26,17 @@ final class Names {
     private static final Words AFTER_WORDS = new Words(AFTER);
     /** Characters that end a given name: the words that follow a name in these texts. */
     private static final String STOP = "的到在于是和与及等称说向因对将已被把也都就系未不无有并且而或签陪作证见出同均亦所之其某该经据由以从";
+    /**
+     * Words that begin with a surname character and follow role words in these texts (亲属关系, 员工宿舍,
+     * 负责人签字): a name found by context is masked everywhere, so a word taken for one would go everywhere.
+     */
+    private static final Set<String> NOT_NAMES = Set.of("关系", "于是", "和解", "高度", "明确", "成员", "单位", "章程", "常年",
+            "时间", "全部", "全体", "都是", "方面", "方式", "张贴", "文书", "金额", "安全", "平方", "应当", "代表", "申请",
+            "申辩", "陈述", "司法", "国土", "国家", "国有", "连续", "连同", "计算", "付款", "支付", "包括", "项目", "程序",
+            "范围", "房屋", "房产", "车辆", "路边", "宿舍", "任职", "任命", "信息", "华人", "管理", "管辖", "严重", "武装",
+            "曾经", "沈阳", "杨树", "林地", "林木", "石料", "田地", "田间", "江边", "谈话", "签字", "签名", "白天", "夏天",
+            "左右", "尚未", "刘某", "钱款", "孙子", "毛重", "黄色", "叶片", "苗木", "齐全", "温度", "康复", "储存", "卫生",
+            "秦岭", "商业", "商品", "门口", "云南", "龙头", "史料", "邱陵", "汤面", "魏晋", "吴国", "和平", "向其");
     /** Characters that cannot begin a given name: the name is already 某某 or there is none. */
     private static final String NOT_FIRST = "某的等";
     /** What may stand right before a name found by the words after it. */
@@ -74,6 +85,9 @@ final class Names {
         if (!cjk(text, g) || NOT_FIRST.indexOf(text.charAt(g)) >= 0) {
             return null;
         }
+        if (NOT_NAMES.contains(text.substring(at, g + 1))) {
+            return null;
+        }
         int end = cjk(text, g + 1) && STOP.indexOf(text.charAt(g + 1)) < 0 ? g + 2 : g + 1;
         return text.substring(at, end);
     }
@@ -93,7 +107,7 @@ final class Names {
             for (int i = at + s; ok && i < end; i++) {
                 ok = given(text, i);
             }
-            if (ok) {
+            if (ok && !NOT_NAMES.contains(text.substring(at, at + s + 1))) {
                 return text.substring(at, end);
             }
         }

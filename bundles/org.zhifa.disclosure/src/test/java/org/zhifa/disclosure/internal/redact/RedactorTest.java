@@ -191,6 +191,11 @@ class RedactorTest {
     }
 
     @Test
+    void takesNoCommonWordAfterARoleForAName() {
+        unchanged(person("提交亲属关系证明，员工宿舍一栋，经负责人签字，证人证言及现场照片。关系人另述。"));
+    }
+
+    @Test
     void leavesNamesAlreadyPseudonymised() {
         unchanged(person("证人邓某某的证言及主任余某到场见证。"));
     }
