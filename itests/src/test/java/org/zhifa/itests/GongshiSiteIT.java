@@ -134,7 +134,9 @@ class GongshiSiteIT {
         publisher.withdraw(id, "REVOKED", reason);
         Wait.until("the withdrawn decision off the site", LIMIT,
                 () -> bureau.get("/gongshi/decisions/" + publicId, null).statusCode() == 404);
-        assertTrue(bureau.get("/gongshi/decisions?q=" + marker, null).body().contains("共 0 条"));
+        // lists may keep their last snapshot a moment longer than pages (a few times its building time)
+        Wait.until("the withdrawn decision off the list", LIMIT,
+                () -> bureau.get("/gongshi/decisions?q=" + marker, null).body().contains("共 0 条"));
         assertEquals(404, bureau.download("/gongshi/decisions/" + publicId + ".pdf", null).statusCode());
         browser.driver.get(bureau.url("/gongshi/"));
         browser.id("nav-withdrawals").click();
