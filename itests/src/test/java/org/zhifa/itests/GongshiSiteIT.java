@@ -179,8 +179,8 @@ class GongshiSiteIT {
                 () -> html[0]);
         browser.driver.get(bureau.url("/gongshi/catalogues"));
         WebElement img = browser.await(By.cssSelector("figure img[src$='/penalty-flow.svg']"));
-        assertTrue((Boolean) ((JavascriptExecutor) browser.driver).executeScript(
-                "return arguments[0].complete && arguments[0].naturalWidth > 0", img), "the flowchart renders");
+        new WebDriverWait(browser.driver, LIMIT).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", img)); // the flowchart renders
         assertInert("the catalogues");
         String src = img.getAttribute("src");
         String path = src.substring(src.indexOf("/gongshi/"));
