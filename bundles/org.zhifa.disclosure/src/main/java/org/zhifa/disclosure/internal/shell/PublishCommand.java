@@ -25,17 +25,27 @@ public class PublishCommand implements Action {
     @Reference
     ShellUser user;
 
-    @Argument(index = 0, name = "item", required = true, description = "The item's id (as zhifa:disclosure-list lists it)")
-    String item;
+    @Argument(index = 0, name = "item", required = true, multiValued = true,
+            description = "The item's id (as zhifa:disclosure-list lists it), then --mask text … if not given before")
+    List<String> args;
 
     @Option(name = "--mask", multiValued = true, description = "A text to mask besides what the redactor finds (repeatable)")
     List<String> masks;
 
     @Override
     public Object execute() {
-        long id = ShellTexts.id(item);
+        // Karaf reads options only before the first argument: take "<id> --mask a --mask b" as well
+        List<String> rest = new java.util.ArrayList<>(args);
+        List<String> all = new java.util.ArrayList<>(masks == null ? List.of() : masks);
+        for (String m = ShellTexts.take(rest, "--mask"); m != null; m = ShellTexts.take(rest, "--mask")) {
+            all.add(m);
+        }
+        if (rest.size() != 1) {
+            throw new IllegalArgumentException(ShellTexts.both("usage.publish"));
+        }
+        long id = ShellTexts.id(rest.get(0));
         try {
-            DisclosureItem i = service.approve(id, masks == null ? List.of() : masks, user.current());
+            DisclosureItem i = service.approve(id, all, user.current());
             System.out.println(ShellTexts.both("published", i.id(), i.title(), "v" + i.version(),
                     i.postUntil() == null ? ShellTexts.zh("noEnd") : i.postUntil().toString()));
         } catch (ZhifaException e) {

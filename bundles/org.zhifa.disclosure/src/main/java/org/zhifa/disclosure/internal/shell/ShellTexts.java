@@ -33,6 +33,19 @@ final class ShellTexts {
         return new IllegalArgumentException("[" + e.code() + "] " + e.messageZh() + " / " + e.messageEn());
     }
 
+    /** Removes the first {@code option value} pair from {@code args} and returns the value, or null. */
+    static String take(java.util.List<String> args, String option) {
+        int i = args.indexOf(option);
+        if (i < 0) {
+            return null;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(both("option.value", option));
+        }
+        args.remove(i);
+        return args.remove(i);
+    }
+
     static long id(String text) {
         String key = text == null ? "" : text.strip();
         if (!key.matches("\\d{1,18}") || Long.parseLong(key) < 1) {

@@ -26,22 +26,32 @@ public class WithdrawCommand implements Action {
     @Reference
     ShellUser user;
 
-    @Argument(index = 0, name = "item", required = true, description = "The item's id")
-    String item;
-
-    @Option(name = "--ground", required = true, description = "VARIED, REVOKED, ILLEGAL, VOID or OTHER")
+    @Option(name = "--ground", description = "VARIED, REVOKED, ILLEGAL, VOID or OTHER (also accepted after the id)")
     String ground;
 
-    @Argument(index = 1, name = "reason", required = true, multiValued = true,
-            description = "The reason published with the withdrawal")
-    List<String> reason;
+    @Argument(index = 0, name = "item and reason", required = true, multiValued = true,
+            description = "The item's id, then the reason published with the withdrawal")
+    List<String> args;
 
     @Override
     public Object execute() {
-        long id = ShellTexts.id(item);
-        WithdrawalGround g = ShellTexts.value(WithdrawalGround.class, ground, "--ground");
+        // Karaf reads options only before the first argument: take "<id> --ground G <reason>" as well
+        List<String> rest = new java.util.ArrayList<>(args);
+        String g0 = ShellTexts.take(rest, "--ground");
+        String groundText = ground != null ? ground : g0;
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(ShellTexts.both("usage.withdraw"));
+        }
+        long id = ShellTexts.id(rest.remove(0));
+        if (groundText == null) {
+            throw new IllegalArgumentException(ShellTexts.both("usage.withdraw"));
+        }
+        WithdrawalGround g = ShellTexts.value(WithdrawalGround.class, groundText, "--ground");
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(ShellTexts.both("usage.withdraw"));
+        }
         try {
-            DisclosureItem i = service.withdraw(id, g, String.join(" ", reason), user.current());
+            DisclosureItem i = service.withdraw(id, g, String.join(" ", rest), user.current());
             System.out.println(ShellTexts.both("withdrawn", i.id(), i.title(), ShellTexts.zh("ground." + i.withdrawalGround()),
                     i.withdrawalReason()));
         } catch (ZhifaException e) {
