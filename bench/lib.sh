@@ -45,9 +45,10 @@ wait_health() { # with a deadline: a hang is the failure mode
 
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 
-wait_url() { # URL USER:PASSWORD [SECONDS]: until it answers 200, with a deadline
+wait_url() { # URL USER:PASSWORD|- [SECONDS]: until it answers 200, with a deadline (- asks without a login)
   local deadline=$(( $(date +%s) + ${3:-300} ))
-  until curl -sf -o /dev/null -u "$2" "$1"; do
+  local auth=(-u "$2"); [ "$2" = - ] && auth=()
+  until curl -sf -o /dev/null "${auth[@]}" "$1"; do
     [ "$(date +%s)" -lt "$deadline" ] || { echo "$1 did not answer in time" >&2; return 1; }
     sleep 0.2
   done

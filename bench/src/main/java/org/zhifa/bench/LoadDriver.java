@@ -18,13 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * back for {@code seconds} after a warm-up of the same load (default 20 s, property
  * {@code zhifa.bench.warmup}: steady state, once the JIT has compiled the path), and the driver prints
  * requests per second and latency.
- * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}; several URLs
+ * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}, a {@code {page}} by a
+ * random page number from 1 to {@code maxOffset}; several URLs
  * separated by {@code |} are requested in random turn (a mix of queries).
  *
  * <pre>java -cp bench/target/classes org.zhifa.bench.LoadDriver URL USER:PASSWORD|- THREADS SECONDS [maxOffset]</pre>
  */
 public final class LoadDriver {
     private static final long MAX_REQUESTS = 5_000_000;
+    /** Server time of each measured answer that says it ({@code Server-Timing: app;dur=…}), in nanoseconds. */
+    private static final ConcurrentLinkedQueue<Long> SERVER = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
         String[] urls = args[0].split("\\|");
@@ -48,6 +51,7 @@ public final class LoadDriver {
         AtomicLong failed = new AtomicLong();
         AtomicLong nanos = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        SERVER.clear();
         long t0 = System.nanoTime();
         run(client, urls, auth, threads, seconds, maxOffset, ok, failed, nanos, latencies);
         double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -56,6 +60,11 @@ public final class LoadDriver {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("requests=%d failed=%d seconds=%.1f rps=%.1f mean_ms=%.2f p50_ms=%.2f p99_ms=%.2f%n",
                 ok.get(), failed.get(), elapsed, rps, meanMs, percentile(sorted, 0.50), percentile(sorted, 0.99));
+        if (!SERVER.isEmpty()) {
+            long[] server = SERVER.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("server (Server-Timing) p50_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", percentile(server, 0.50),
+                    percentile(server, 0.99), server[server.length - 1] / 1e6);
+        }
         if (failed.get() > 0) {
             System.exit(1);
         }
@@ -80,6 +89,7 @@ public final class LoadDriver {
                     String url = urls[ThreadLocalRandom.current().nextInt(urls.length)];
                     String u = maxOffset > 0
                             ? url.replace("{offset}", Integer.toString(ThreadLocalRandom.current().nextInt(maxOffset)))
+                                    .replace("{page}", Integer.toString(1 + ThreadLocalRandom.current().nextInt(maxOffset)))
                             : url;
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(u)).timeout(Duration.ofSeconds(30));
                     if (auth != null) {
@@ -93,6 +103,7 @@ public final class LoadDriver {
                             long took = System.nanoTime() - s;
                             nanos.addAndGet(took);
                             latencies.add(took);
+                            r.headers().firstValue("Server-Timing").ifPresent(LoadDriver::serverTime);
                         } else {
                             failed.incrementAndGet();
                         }
@@ -106,6 +117,17 @@ public final class LoadDriver {
         }
         for (Thread t : workers) {
             t.join();
+        }
+    }
+
+    private static void serverTime(String header) {
+        int at = header.indexOf("dur=");
+        if (at >= 0) {
+            int end = at + 4;
+            while (end < header.length() && (Character.isDigit(header.charAt(end)) || header.charAt(end) == '.')) {
+                end++;
+            }
+            SERVER.add((long) (Double.parseDouble(header.substring(at + 4, end)) * 1e6));
         }
     }
 

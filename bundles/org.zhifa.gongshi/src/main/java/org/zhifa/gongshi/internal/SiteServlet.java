@@ -84,8 +84,20 @@ public class SiteServlet extends HttpServlet {
         this.config = config;
     }
 
+    /** When the request on this thread started, for the Server-Timing header of its page. */
+    private static final ThreadLocal<Long> STARTED = new ThreadLocal<>();
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        STARTED.set(System.nanoTime());
+        try {
+            get(req, resp);
+        } finally {
+            STARTED.remove();
+        }
+    }
+
+    private void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Texts t = Texts.of("en".equals(req.getParameter("lang")) ? Locale.ENGLISH : Locale.ROOT);
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         if (tricky(req.getRequestURI())) {
@@ -156,10 +168,19 @@ public class SiteServlet extends HttpServlet {
         resp.setContentType("text/html;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-cache");
         Html.headers(resp, null);
-        PrintWriter w = resp.getWriter();
+        // rendered first, so the page can say how long the server took (Server-Timing: the bench reads it)
+        java.io.StringWriter page = new java.io.StringWriter(16 * 1024);
+        PrintWriter w = new PrintWriter(page);
         Html.open(w, t, bureau.name(), title, current);
         body.write(w);
         Html.close(w, t);
+        w.flush();
+        Long started = STARTED.get();
+        if (started != null) {
+            resp.setHeader("Server-Timing", String.format(Locale.ROOT, "app;dur=%.2f",
+                    (System.nanoTime() - started) / 1e6));
+        }
+        resp.getWriter().write(page.toString());
     }
 
     private void notFound(HttpServletResponse resp, Texts t) throws IOException {
