@@ -91,7 +91,11 @@ final class ItemWindow extends Window {
         Label facts = new Label(facts(), ContentMode.PREFORMATTED);
         facts.setId("disc-item-facts");
         facts.setWidth("100%");
-        body.addComponents(head, error, facts);
+        Label publicId = new Label(item.publicId() == null ? "" : item.publicId());
+        publicId.setId("disc-item-public");
+        publicId.setCaption(m.get("item.publicId"));
+        publicId.addStyleName(ValoTheme.LABEL_SMALL);
+        body.addComponents(head, error, facts, publicId);
         if (item.status() == ItemStatus.WITHHELD) {
             Label withheld = new Label(m.get("item.withheld", item.withheldReason() == null ? ""
                     : item.withheldReason()));

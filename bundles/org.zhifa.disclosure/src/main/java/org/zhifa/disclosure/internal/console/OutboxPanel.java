@@ -39,6 +39,7 @@ final class OutboxPanel extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPanel.class);
     static final int PAGE = 100;
+    private static final String OPEN = "open";
 
     /** The outbox filter: a state (null = every entry not DONE) and a channel (null = all). */
     record Filter(OutboxState state, String channel) {}
@@ -50,7 +51,8 @@ final class OutboxPanel extends VerticalLayout {
     private final HorizontalLayout alarm = new HorizontalLayout();
     private final Label alarmText = new Label();
     private final Grid<ChannelStatus> channels = new Grid<>();
-    private final ComboBox<OutboxState> state = new ComboBox<>();
+    /** "open" (every entry not DONE, the default) or an {@link OutboxState} name. */
+    private final ComboBox<String> state = new ComboBox<>();
     private final ComboBox<String> channel = new ComboBox<>();
     private final Grid<OutboxEntry> outbox = new Grid<>();
     private final ConfigurableFilterDataProvider<OutboxEntry, Void, Filter> data;
@@ -112,9 +114,15 @@ final class OutboxPanel extends VerticalLayout {
 
     private HorizontalLayout filters() {
         state.setId("disc-outbox-state");
-        state.setPlaceholder(m.get("outbox.filter.open"));
-        state.setItems(OutboxState.values());
-        state.setItemCaptionGenerator(s -> m.get("outbox.state." + s.name()));
+        List<String> states = new ArrayList<>();
+        states.add(OPEN);
+        for (OutboxState s : OutboxState.values()) {
+            states.add(s.name());
+        }
+        state.setItems(states);
+        state.setItemCaptionGenerator(s -> OPEN.equals(s) ? m.get("outbox.filter.open") : m.get("outbox.state." + s));
+        state.setEmptySelectionAllowed(false);
+        state.setValue(OPEN);
         channel.setId("disc-outbox-channel");
         channel.setPlaceholder(m.get("outbox.filter.channel"));
         for (ComboBox<?> c : List.of(state, channel)) {
@@ -124,12 +132,17 @@ final class OutboxPanel extends VerticalLayout {
             c.addStyleName(ValoTheme.COMBOBOX_SMALL);
             c.addValueChangeListener(e -> {
                 loadFailed = false;
-                data.setFilter(new Filter(state.getValue(), channel.getValue()));
+                data.setFilter(new Filter(chosenState(), channel.getValue()));
             });
         }
         HorizontalLayout bar = new HorizontalLayout(state, channel);
         bar.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
         return bar;
+    }
+
+    private OutboxState chosenState() {
+        String s = state.getValue();
+        return s == null || OPEN.equals(s) ? null : OutboxState.valueOf(s);
     }
 
     private void configureOutbox() {
