@@ -132,21 +132,22 @@ final class QueuePanel extends VerticalLayout implements View {
         grid.setWidth("100%");
         grid.setHeightByRows(12);
         grid.setDataProvider(data);
-        grid.addColumn(i -> m.status(i.status())).setId("status").setCaption(m.get("col.status")).setSortable(false);
+        grid.addColumn(i -> m.status(i.status())).setId("status").setCaption(m.get("col.status")).setSortable(false)
+                .setWidth(100);
         grid.addColumn(i -> m.get("type." + i.type().name())).setId("type").setCaption(m.get("col.type"))
                 .setSortable(false);
-        grid.addColumn(i -> i.kindTitleZh() == null ? "" : m.english() ? i.kind() : i.kindTitleZh()).setId("kind")
+        grid.addColumn(this::kindTitle).setId("kind")
                 .setCaption(m.get("col.kind")).setSortable(false);
         grid.addColumn(DisclosureItem::title).setId("title").setCaption(m.get("col.title")).setSortable(false)
-                .setWidth(320);
+                .setMinimumWidth(160).setExpandRatio(1);
         grid.addColumn(i -> i.caseNumber() == null ? "" : i.caseNumber()).setId("case").setCaption(m.get("col.case"))
-                .setSortable(false);
+                .setSortable(false).setWidth(190);
         grid.addColumn(i -> i.partyName() == null ? "" : i.partyName()).setId("party").setCaption(m.get("col.party"))
                 .setSortable(false);
         grid.addColumn(i -> ConsoleTexts.date(i.decidedOn())).setId("decidedOn").setCaption(m.get("col.decidedOn"))
-                .setSortable(false);
+                .setSortable(false).setWidth(120);
         grid.addColumn(i -> ConsoleTexts.date(i.dueOn())).setId("dueOn").setCaption(m.get("col.dueOn"))
-                .setSortable(false);
+                .setSortable(false).setWidth(120);
         grid.addColumn(m::flags).setId("flags").setCaption(m.get("col.flags")).setSortable(false)
                 .setStyleGenerator(ConsoleTexts::flagStyle);
         grid.setStyleGenerator(ConsoleTexts::rowStyle);
@@ -155,6 +156,17 @@ final class QueuePanel extends VerticalLayout implements View {
                 open(e.getItem().id());
             }
         });
+    }
+
+    private String kindTitle(DisclosureItem i) {
+        if (i.kind() == null) {
+            return "";
+        }
+        if (m.english()) {
+            return kinds.stream().filter(k -> k.id().equals(i.kind())).map(KindInfo::titleEn).findFirst()
+                    .orElse(i.kind());
+        }
+        return i.kindTitleZh() == null ? i.kind() : i.kindTitleZh();
     }
 
     private HorizontalLayout actions() {
