@@ -140,9 +140,14 @@ final class Outbox {
         if (w != null) {
             try {
                 w.execute(() -> catchUpQuietly(id));
-                return;
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                return;
+                // deactivating: the next start catches up
+            }
+        } else {
+            try {
+                catchUp(id);
+            } catch (RuntimeException e) {
+                LOG.warn("disclosure outbox: catch-up of channel {} failed: {}", id, e.toString(), e);
             }
         }
     }
