@@ -94,11 +94,25 @@ class DisclosureBrowserIT {
         browser.driver.get(bureau.url("/console/#!disclosure"));
         browser.type(browser.id("disc-filter-text"), number);
         By row = By.xpath("//div[@id='disc-queue-grid']//tr[.//td[normalize-space(.)='" + number + "']]");
-        browser.waiting(LIMIT).until(d -> d.findElements(row).size() == 1);
-        browser.await(row).findElement(By.xpath("./td[1]")).click();
+        filtered(row);
+        // a click on a row the grid is just redrawing is lost: click until it shows selected
+        browser.waiting(LIMIT).until(d -> {
+            WebElement tr = d.findElement(row);
+            if (tr.getAttribute("class").contains("v-grid-row-selected")) {
+                return true;
+            }
+            tr.findElement(By.xpath("./td[1]")).click();
+            return false;
+        });
         browser.id("disc-queue-open").click();
         browser.id("disc-item-window");
         waitForText("disc-redacted", "占用耕地");
+    }
+
+    /** Waits until the queue's text filter is applied: the case's row is the only one. */
+    private void filtered(By row) {
+        browser.waiting(LIMIT).until(d -> d.findElements(row).size() == 1
+                && d.findElements(By.cssSelector("#disc-queue-grid tbody tr")).size() == 1);
     }
 
     /** A Vaadin button is a div: disabled is a style, not the attribute. */
@@ -142,7 +156,8 @@ class DisclosureBrowserIT {
         browser.driver.get(bureau.url("/console/#!disclosure"));
         browser.type(browser.id("disc-filter-text"), number);
         By row = By.xpath("//div[@id='disc-queue-grid']//tr[.//td[normalize-space(.)='" + number + "']]");
-        WebElement r = browser.waiting(LIMIT).until(d -> d.findElements(row).stream().findFirst().orElse(null));
+        filtered(row);
+        WebElement r = browser.await(row);
         List<String> cells = new ArrayList<>();
         // cells scrolled out of the grid's view are in the DOM, not in the rendered text
         r.findElements(By.tagName("td")).forEach(td -> cells.add(td.getAttribute("textContent").strip()));
@@ -197,6 +212,30 @@ class DisclosureBrowserIT {
         browser.id("disc-approve").click();
         waitForText("disc-item-facts", "已公示");
         browser.waiting(LIMIT).until(d -> !enabled("disc-approve"));
+        browser.dismissNotifications();
+
+        // the service's refusal shows as its own message, and nothing changes: a withdrawal needs its reason
+        browser.id("disc-tab-withdraw").click();
+        browser.choose("disc-withdraw-ground", "决定被变更");
+        browser.id("disc-withdraw").click();
+        browser.awaitError("缺少必填项");
+        waitForText("disc-withdraw-error", "缺少必填项");
+        browser.dismissNotifications();
+        assertTrue(browser.id("disc-item-facts").getText().contains("已公示"), browser.id("disc-item-facts").getText());
+
+        // a correction on request (D7): a new version, in the record
+        browser.id("disc-tab-correct").click();
+        WebElement corrected = browser.id("disc-correct-text");
+        String whole = corrected.getAttribute("value");
+        assertTrue(whole.contains(idNumber), "the correction starts from the whole text");
+        browser.type(corrected, whole.replace("300 平方米", "320 平方米"));
+        browser.type(browser.id("disc-correct-request"), "当事人申请更正占地面积");
+        browser.id("disc-correct").click();
+        waitForText("disc-item-facts", "v2");
+        browser.id("disc-tab-history").click();
+        waitForText("disc-history", "纠错");
+        waitForText("disc-history", "批准公示");
+        browser.screenshot("disclosure-history");
         browser.id("disc-item-close").click();
         browser.gone(By.id("disc-item-window"), LIMIT);
         browser.dismissNotifications();

@@ -425,7 +425,7 @@ final class ItemWindow extends Window {
         grid.setWidth("100%");
         grid.setHeightByRows(6);
         grid.addColumn(RecordEntry::seq).setCaption(m.get("history.seq")).setId("seq").setWidth(90);
-        grid.addColumn(e -> m.time(e.at())).setCaption(m.get("history.at")).setWidth(160);
+        grid.addColumn(e -> m.time(e.at())).setCaption(m.get("history.at")).setWidth(180);
         grid.addColumn(RecordEntry::actor).setCaption(m.get("history.actor")).setWidth(120);
         grid.addColumn(e -> {
             String t = m.get("record." + e.entryType());
