@@ -126,6 +126,7 @@ class DisclosureBrowserIT {
         assertTrue(c.findElements(By.tagName("img")).isEmpty(), "an <img> was rendered in #" + containerId);
         assertTrue(c.findElements(By.tagName("script")).isEmpty(), "a <script> was rendered in #" + containerId);
         assertTrue(c.findElements(By.tagName("b")).isEmpty(), "a <b> was rendered in #" + containerId);
+        assertTrue(c.findElements(By.tagName("i")).isEmpty(), "an <i> was rendered in #" + containerId);
         assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
     }
 
@@ -174,6 +175,29 @@ class DisclosureBrowserIT {
         assertFalse(enabled("disc-approve"), "an officer must not approve");
         assertTrue(browser.id("disc-approve-reason").getText().contains("负责人"),
                 browser.id("disc-approve-reason").getText());
+        browser.id("disc-item-close").click();
+        browser.gone(By.id("disc-item-window"), LIMIT);
+
+        // a notice entered by hand; a minor party is withheld at once, and the item says why
+        browser.id("disc-queue-create").click();
+        browser.id("disc-create-window");
+        browser.type(browser.id("disc-create-title"), "<i>责令限期拆除公告</i>" + tag);
+        browser.type(browser.id("disc-create-party"), "小明");
+        browser.id("disc-create-minor").findElement(By.tagName("label")).click();
+        browser.type(browser.id("disc-create-text"), "当事人小明（未成年人）在基本农田内建房，责令限期拆除。");
+        browser.id("disc-create-save").click();
+        // the service refuses a minor that is not a natural person: its message, the form stays
+        browser.awaitError("只有自然人");
+        waitForText("disc-create-error", "只有自然人");
+        browser.dismissNotifications();
+        browser.id("disc-create-person").findElement(By.tagName("label")).click();
+        browser.id("disc-create-save").click();
+        browser.gone(By.id("disc-create-window"), LIMIT);
+        waitForText("disc-item-withheld", "未成年人");
+        assertEquals("<i>责令限期拆除公告</i>" + tag, browser.id("disc-item-title").getText());
+        assertFalse(enabled("disc-approve"));
+        assertInert("disc-item-window");
+        browser.screenshot("disclosure-withheld");
         browser.id("disc-item-close").click();
         browser.gone(By.id("disc-item-window"), LIMIT);
         browser.logout();

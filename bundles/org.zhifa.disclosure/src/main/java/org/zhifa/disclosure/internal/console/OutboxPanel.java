@@ -48,8 +48,7 @@ final class OutboxPanel extends VerticalLayout {
     private final ConsoleContext context;
     private final ConsoleTexts m;
     private final Label error = ConsoleTexts.errorLabel("disc-outbox-error");
-    private final HorizontalLayout alarm = new HorizontalLayout();
-    private final Label alarmText = new Label();
+    private final OutboxAlarm alarm;
     private final Grid<ChannelStatus> channels = new Grid<>();
     /** "open" (every entry not DONE, the default) or an {@link OutboxState} name. */
     private final ComboBox<String> state = new ComboBox<>();
@@ -71,13 +70,7 @@ final class OutboxPanel extends VerticalLayout {
         Label title = new Label(m.get("outbox.title"));
         title.addStyleName(ValoTheme.LABEL_H2);
 
-        alarm.setId("disc-outbox-alarm");
-        alarm.addStyleName("zhifa-disc-alarm");
-        alarm.setWidth("100%");
-        alarmText.setId("disc-outbox-alarm-text");
-        alarmText.setWidth("100%");
-        alarm.addComponent(alarmText);
-        alarm.setVisible(false);
+        alarm = new OutboxAlarm("disc-outbox-alarm", () -> service.channels(context.actor()), m, false);
 
         channels.setId("disc-channels");
         channels.setWidth("100%");
@@ -210,16 +203,7 @@ final class OutboxPanel extends VerticalLayout {
             if (current != null && all.stream().anyMatch(c -> c.id().equals(current))) {
                 channel.setValue(current);
             }
-            List<ChannelStatus> raised = all.stream().filter(ChannelStatus::alarm).toList();
-            if (raised.isEmpty()) {
-                alarm.setVisible(false);
-            } else {
-                long failed = raised.stream().mapToLong(ChannelStatus::failed).sum();
-                alarmText.setValue(m.get("outbox.alarm", raised.size(), raised.stream()
-                        .map(c -> m.english() ? c.titleEn() : c.titleZh())
-                        .reduce((a, b) -> a + m.get("list.separator") + b).orElse(""), failed));
-                alarm.setVisible(true);
-            }
+            alarm.show(all);
         } catch (ZhifaException e) {
             error.setValue(m.message(e));
             error.setVisible(true);

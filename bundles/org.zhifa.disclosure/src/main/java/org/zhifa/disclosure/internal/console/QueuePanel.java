@@ -76,7 +76,10 @@ final class QueuePanel extends VerticalLayout implements View {
                 .withConfigurableFilter();
         data.setFilter(filter());
         configureGrid();
-        addComponents(title, error, filters(), legend(), grid, actions());
+        OutboxAlarm alarm = new OutboxAlarm("disc-queue-alarm", () -> services.disclosure().channels(context.actor()),
+                m, true);
+        alarm.update();
+        addComponents(title, alarm, error, filters(), legend(), grid, actions());
     }
 
     private HorizontalLayout filters() {
