@@ -44,6 +44,7 @@ final class ConsoleTexts {
                     + " font-family: inherit; line-height: 1.6; }",
             ".zhifa-disc-text mark { background-color: #263238; color: #fff; padding: 0 2px; border-radius: 2px; }",
             ".zhifa-disc-text mark.zhifa-disc-manual { background-color: #6a1b9a; }",
+            ".zhifa-disc-facts { white-space: pre-wrap; line-height: 1.7; }",
             ".zhifa-disc-alarm { background-color: #c62828; padding: 6px 16px; }",
             ".zhifa-disc-alarm .v-label { color: #fff; font-weight: 600; white-space: normal; }",
             ".zhifa-disc-withheld { background-color: #fff4e0; color: #8a5300; border: 1px solid #ffcc80;"

@@ -88,8 +88,9 @@ final class ItemWindow extends Window {
         head.setId("disc-item-title");
         head.addStyleName(ValoTheme.LABEL_H3);
         head.addStyleName(ValoTheme.LABEL_NO_MARGIN);
-        Label facts = new Label(facts(), ContentMode.PREFORMATTED);
+        Label facts = new Label(facts(), ContentMode.TEXT);
         facts.setId("disc-item-facts");
+        facts.addStyleName("zhifa-disc-facts");
         facts.setWidth("100%");
         Label publicId = new Label(item.publicId() == null ? "" : item.publicId());
         publicId.setId("disc-item-public");
