@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
  * An organisation's 住所 (its registered domicile, public in the enterprise credit register) stays.
  */
 final class Addresses {
-    private static final Pattern LABEL = Pattern.compile(
-            "(家庭住址|家庭地址|现住址|现住所|户籍地址|户籍所在地|户籍地|居住地址|居住地|经常居住地|住址|住所地|住所|通讯地址|联系地址|送达地址|地址"
-                    + "|居住于|居住在|现住|家住|现居住)[：:]?\\s*(?:为|在|于)?\\s*");
-    /** 住 right after a comma or bracket, as in "证人李某，住衡南县……" */
-    private static final Pattern LIVES = Pattern.compile("(?<=[，,（(、])住(?:在|于)?\\s*");
+    private static final String[] LABELS = ("家庭住址|家庭地址|现住址|现住所|户籍地址|户籍所在地|户籍地|居住地址|居住地|经常居住地|住址|住所地|住所|通讯地址|联系地址|送达地址|地址"
+            + "|居住于|居住在|现住|家住|现居住").split("\\|");
+    private static final Words LABEL = new Words(LABELS);
+    private static final Pattern AFTER_LABEL = Pattern.compile("[：:]?\\s*(?:为|在|于)?\\s*");
     private static final String ENDS = "，,。；;\n\r（(）)、 \t";
     /** An address is detailed when it reaches below the township: village, group, number, room, road. */
     private static final Pattern DETAILED = Pattern.compile("[村组号室栋幢楼户路街巷弄院社区屯]");
@@ -29,17 +28,26 @@ final class Addresses {
     }
 
     static void find(String text, boolean partyPerson, List<Candidate> out) {
-        Matcher m = LABEL.matcher(text);
-        while (m.find()) {
-            boolean domicile = m.group(1).startsWith("住所");
-            if (domicile && !partyPerson && partyLine(text, m.start())) {
+        Matcher after = AFTER_LABEL.matcher(text);
+        for (int i = LABEL.next(text, 0); i >= 0; i = LABEL.next(text, i + 1)) {
+            String label = LABEL.at(text, i);
+            if (label.startsWith("住所") && !partyPerson && partyLine(text, i)) {
+                i += label.length() - 1;
                 continue;
             }
-            add(text, m.end(), false, out);
+            after.region(i + label.length(), text.length()).lookingAt();
+            add(text, after.end(), false, out);
+            i += label.length() - 1;
         }
-        m = LIVES.matcher(text);
-        while (m.find()) {
-            add(text, m.end(), true, out);
+        // 住 right after a comma or bracket, as in "证人李某，住衡南县……": only a detailed address
+        for (int i = text.indexOf('住', 1); i >= 0; i = text.indexOf('住', i + 1)) {
+            if ("，,（(、".indexOf(text.charAt(i - 1)) >= 0) {
+                int from = i + 1;
+                if (from < text.length() && (text.charAt(from) == '在' || text.charAt(from) == '于')) {
+                    from++;
+                }
+                add(text, from, true, out);
+            }
         }
     }
 

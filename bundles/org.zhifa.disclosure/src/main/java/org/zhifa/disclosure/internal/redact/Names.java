@@ -1,10 +1,6 @@
 package org.zhifa.disclosure.internal.redact;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names of natural persons found by the role the text gives them: after 证人, 主任, 委托代理人,
@@ -26,8 +22,8 @@ final class Names {
         "受托人", "举报人", "投诉人", "报案人", "翻译人员", "记录人员",
     };
     private static final String[] AFTER = {"的证人证言", "的证言", "证言", "到场见证", "在场见证", "见证", "作证", "陪同"};
-    private static final Pattern BEFORE_PATTERN = alternation(BEFORE, "(?:[：:]\\s*|\\s*)");
-    private static final Pattern AFTER_PATTERN = alternation(AFTER, "");
+    private static final Words BEFORE_WORDS = new Words(BEFORE);
+    private static final Words AFTER_WORDS = new Words(AFTER);
     /** Characters that end a given name: the words that follow a name in these texts. */
     private static final String STOP = "的到在于是和与及等称说向因对将已被把也都就系未不无有并且而或签陪作证见出同均亦所之其某该经据由以从";
     /** Characters that cannot begin a given name: the name is already 某某 or there is none. */
@@ -38,16 +34,16 @@ final class Names {
     private Names() {
     }
 
-    private static Pattern alternation(String[] words, String tail) {
-        String[] sorted = words.clone();
-        Arrays.sort(sorted, Comparator.comparingInt(String::length).reversed());
-        return Pattern.compile("(?:" + String.join("|", sorted) + ")" + tail);
-    }
-
     static void find(String text, Set<String> found) {
-        Matcher m = BEFORE_PATTERN.matcher(text);
-        while (m.find()) {
-            int at = m.end();
+        // role words overlap (其妻子): each position is tried, not only where the last word ended
+        for (int i = BEFORE_WORDS.next(text, 0); i >= 0; i = BEFORE_WORDS.next(text, i + 1)) {
+            int at = i + BEFORE_WORDS.at(text, i).length();
+            if (at < text.length() && (text.charAt(at) == '：' || text.charAt(at) == ':')) {
+                at++;
+            }
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
             String name = nameAt(text, at);
             // "证人邓国强、吴海军" names several
             while (name != null) {
@@ -60,9 +56,8 @@ final class Names {
                 }
             }
         }
-        m = AFTER_PATTERN.matcher(text);
-        while (m.find()) {
-            String name = nameBefore(text, m.start());
+        for (int i = AFTER_WORDS.next(text, 0); i >= 0; i = AFTER_WORDS.next(text, i + 1)) {
+            String name = nameBefore(text, i);
             if (name != null) {
                 found.add(name);
             }
