@@ -134,7 +134,9 @@ class GongshiSiteIT {
         publisher.withdraw(id, "REVOKED", reason);
         Wait.until("the withdrawn decision off the site", LIMIT,
                 () -> bureau.get("/gongshi/decisions/" + publicId, null).statusCode() == 404);
-        assertTrue(bureau.get("/gongshi/decisions?q=" + marker, null).body().contains("共 0 条"));
+        // lists may keep their last snapshot a moment longer than pages (a few times its building time)
+        Wait.until("the withdrawn decision off the list", LIMIT,
+                () -> bureau.get("/gongshi/decisions?q=" + marker, null).body().contains("共 0 条"));
         assertEquals(404, bureau.download("/gongshi/decisions/" + publicId + ".pdf", null).statusCode());
         browser.driver.get(bureau.url("/gongshi/"));
         browser.id("nav-withdrawals").click();
@@ -177,8 +179,8 @@ class GongshiSiteIT {
                 () -> html[0]);
         browser.driver.get(bureau.url("/gongshi/catalogues"));
         WebElement img = browser.await(By.cssSelector("figure img[src$='/penalty-flow.svg']"));
-        assertTrue((Boolean) ((JavascriptExecutor) browser.driver).executeScript(
-                "return arguments[0].complete && arguments[0].naturalWidth > 0", img), "the flowchart renders");
+        new WebDriverWait(browser.driver, LIMIT).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", img)); // the flowchart renders
         assertInert("the catalogues");
         String src = img.getAttribute("src");
         String path = src.substring(src.indexOf("/gongshi/"));

@@ -38,7 +38,7 @@ public class Site {
     static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
 
     final SiteStore store;
-    final SiteIndex index = new SiteIndex();
+    final SiteIndex index;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -46,7 +46,7 @@ public class Site {
     public Site(@Reference(target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource,
                 @Reference BureauInfo bureau, @Reference SchemaMigrator migrator, SiteConfig config,
                 BundleContext context) throws SQLException {
-        this(dataSource, bureau.code(), ZoneId.of(config.zone()), Clock.systemUTC());
+        this(dataSource, bureau.code(), ZoneId.of(config.zone()), Clock.systemUTC(), SiteIndex.PATIENCE);
         migrator.migrate("gongshi", context.getBundle());
         long t0 = System.nanoTime();
         rebuild();
@@ -54,8 +54,9 @@ public class Site {
     }
 
     /** For tests: the schema is already there. */
-    Site(DataSource dataSource, String bureau, ZoneId zone, Clock clock) {
+    Site(DataSource dataSource, String bureau, ZoneId zone, Clock clock, int patience) {
         this.store = new SiteStore(dataSource, bureau);
+        this.index = new SiteIndex(patience);
         this.zone = zone;
         this.clock = clock;
     }

@@ -306,7 +306,7 @@ public class SiteServlet extends HttpServlet {
                     + " maxlength=\"100\" value=\"" + esc(fq) + "\"></div>");
             w.println("<div><label for=\"kind\">" + esc(t.get("filter.kind")) + "</label><select id=\"kind\" name=\"kind\">"
                     + "<option value=\"\">" + esc(t.get("filter.anyKind")) + "</option>");
-            for (Map.Entry<String, String> k : site.index.kinds(type).entrySet()) {
+            for (Map.Entry<String, String> k : site.index.kinds(type, site.today()).entrySet()) {
                 w.println("<option value=\"" + esc(k.getKey()) + "\"" + (k.getKey().equals(fKind) ? " selected" : "") + ">"
                         + esc(k.getValue()) + "</option>");
             }

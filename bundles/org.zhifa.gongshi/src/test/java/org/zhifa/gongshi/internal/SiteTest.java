@@ -55,7 +55,7 @@ class SiteTest {
                 }
             }
         }
-        site = new Site(ds, "430421", ZONE, CLOCK);
+        site = new Site(ds, "430421", ZONE, CLOCK, 0);
     }
 
     static PublicItem item(String id, int version, String title, String party, String text) {
@@ -135,7 +135,7 @@ class SiteTest {
         assertEquals(1, count("GS_VERSION"), "nothing is deleted: the version row stays");
 
         // a restart rebuilds the same site from the tables
-        Site restarted = new Site(ds, "430421", ZONE, CLOCK);
+        Site restarted = new Site(ds, "430421", ZONE, CLOCK, 0);
         restarted.rebuild();
         assertTrue(restarted.item("Wd1rAwAl99").isEmpty());
     }
@@ -151,7 +151,7 @@ class SiteTest {
                 LocalDate.of(2025, 1, 1), Instant.parse("2025-01-02T01:00:00Z"), LocalDate.of(2026, 3, 9), "旧公告",
                 null, List.of(), null, null, null);
         site.deliver(new Delivery(3, Action.PUBLISH, expired, 1, null));
-        Site s = new Site(ds, "430421", ZONE, CLOCK);
+        Site s = new Site(ds, "430421", ZONE, CLOCK, 0);
         s.rebuild();
         assertEquals(2, s.search(new Search(null, null, null, null, null, false, 0, 20)).total(), "expired notice hidden");
         assertEquals("Bbbbbb2222", s.search(new Search(ItemType.DECISION, "license", null, null, null, false, 0, 20))
