@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Store {
     static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** SQLSTATE of a unique-key violation. */
+    static final String DUPLICATE = "23505";
 
     final String bureau;
 
@@ -281,6 +283,11 @@ final class Store {
             ps.setString(2, id);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (DUPLICATE.equals(e.getSQLState())) {
+                return false; // registered meanwhile by another transaction
+            }
+            throw e;
         }
         return true;
     }
@@ -310,7 +317,14 @@ final class Store {
             ps.setString(6, OutboxState.WAITING.name());
             ps.setTimestamp(7, Timestamp.from(now));
             ps.setTimestamp(8, Timestamp.from(now));
-            ps.executeUpdate();
+            try {
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (DUPLICATE.equals(e.getSQLState())) {
+                    return -1; // the idempotency key: another transaction queued the same delivery
+                }
+                throw e;
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
