@@ -244,8 +244,12 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
         }
         String text = q.text() == null || q.text().isBlank() ? null : q.text().strip();
         LocalDate today = today();
-        List<DisclosureItem> all = db.read(c -> {
-            List<DisclosureItem> out = new ArrayList<>();
+        // three queries for the filter and the order; the texts only for the page
+        return db.read(c -> {
+            Map<Long, List<Store.EventRow>> events = store.allEvents(c);
+            Map<Long, Integer> versions = store.latestVersions(c);
+            List<DisclosureItem> all = new ArrayList<>();
+            Map<Long, Store.ItemRow> rows = new HashMap<>();
             for (Store.ItemRow r : store.items(c)) {
                 if (q.type() != null && r.type() != q.type() || q.kind() != null && !q.kind().equals(r.kind())) {
                     continue;
@@ -254,25 +258,33 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
                         && !contains(r.partyName(), text)) {
                     continue;
                 }
-                DisclosureItem i = view(c, r, today);
+                Store.VersionRow noText = new Store.VersionRow(versions.getOrDefault(r.id(), 1), null, null, null, null);
+                DisclosureItem i = ItemView.view(r, noText, events.getOrDefault(r.id(), List.of()), today, workingDays,
+                        settings);
                 if (q.status() != null && i.status() != q.status()) {
                     continue;
                 }
                 if ("late".equals(q.due()) && !i.late() || "soon".equals(q.due()) && !i.dueSoon()) {
                     continue;
                 }
-                out.add(i);
+                all.add(i);
+                rows.put(r.id(), r);
             }
-            return out;
+            Comparator<DisclosureItem> order = q.due() != null
+                    ? Comparator.comparing((DisclosureItem i) -> i.withdrawalDueOn() != null ? i.withdrawalDueOn() : i.dueOn())
+                            .thenComparingLong(DisclosureItem::id)
+                    : Comparator.comparingLong(DisclosureItem::id).reversed();
+            all.sort(order);
+            int from = Math.min(q.offset(), all.size());
+            int to = Math.min(from + q.limit(), all.size());
+            List<DisclosureItem> page = new ArrayList<>();
+            for (DisclosureItem i : all.subList(from, to)) {
+                Store.ItemRow r = rows.get(i.id());
+                Store.VersionRow v = store.version(c, i.id(), i.version()).orElseThrow();
+                page.add(ItemView.view(r, v, events.getOrDefault(r.id(), List.of()), today, workingDays, settings));
+            }
+            return new Page<>(page, all.size(), q.offset(), q.limit());
         });
-        Comparator<DisclosureItem> order = q.due() != null
-                ? Comparator.comparing((DisclosureItem i) -> i.withdrawalDueOn() != null ? i.withdrawalDueOn() : i.dueOn())
-                        .thenComparingLong(DisclosureItem::id)
-                : Comparator.comparingLong(DisclosureItem::id).reversed();
-        all.sort(order);
-        int from = Math.min(q.offset(), all.size());
-        int to = Math.min(from + q.limit(), all.size());
-        return new Page<>(all.subList(from, to), all.size(), q.offset(), q.limit());
     }
 
     private static boolean contains(String s, String part) {
@@ -563,12 +575,13 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
         LocalDate today = today();
         List<Long> due = db.read(c -> {
             List<Long> out = new ArrayList<>();
-            for (Store.ItemRow r : store.items(c)) {
-                ItemView.Folded f = ItemView.fold(store.events(c, r.id()));
+            for (Map.Entry<Long, List<Store.EventRow>> e : store.allEvents(c).entrySet()) {
+                ItemView.Folded f = ItemView.fold(e.getValue());
                 if (f.status() == ItemStatus.PUBLISHED && f.postUntil() != null && today.isAfter(f.postUntil())) {
-                    out.add(r.id());
+                    out.add(e.getKey());
                 }
             }
+            out.sort(null);
             return out;
         });
         int n = 0;

@@ -174,27 +174,23 @@ final class Outbox {
 
     /** Registers the channel and adds a row for every item whose current public state it has not received. */
     int catchUp(String id) {
-        return db.write(c -> {
-            Instant now = clock.instant();
-            store.addChannel(c, id, now);
-            int added = 0;
-            for (Store.ItemRow r : store.items(c)) {
-                added += sync(c, id, r.id(), now);
-            }
-            return added;
-        });
+        Instant now = clock.instant();
+        db.write(c -> store.addChannel(c, id, now));
+        int added = 0;
+        for (long item : db.read(c -> store.items(c).stream().map(Store.ItemRow::id).toList())) {
+            // one short transaction per item, so catching up never holds up approvals for long
+            added += db.write(c -> sync(c, id, item, now));
+        }
+        return added;
     }
 
     /** In the caller's transaction: rows for every known channel after the item's public state changed. */
     int enqueue(Connection c, long itemId) throws SQLException {
         Instant now = clock.instant();
         int added = 0;
+        // an installed channel not registered yet is registered by its own catch-up; its rows start here
         Set<String> known = new HashSet<>(store.knownChannels(c));
-        for (String id : channels.keySet()) {
-            if (known.add(id)) {
-                store.addChannel(c, id, now);
-            }
-        }
+        known.addAll(channels.keySet());
         for (String ch : known) {
             added += sync(c, ch, itemId, now);
         }
@@ -214,15 +210,14 @@ final class Outbox {
         if (status == ItemStatus.PUBLISHED) {
             boolean has = rows.stream().anyMatch(r -> r.version() == version && r.action() != Delivery.Action.WITHDRAW);
             if (!has) {
-                store.insertOutbox(c, channel, itemId, version, published ? Delivery.Action.UPDATE : Delivery.Action.PUBLISH, now);
-                return 1;
+                return store.insertOutbox(c, channel, itemId, version,
+                        published ? Delivery.Action.UPDATE : Delivery.Action.PUBLISH, now) > 0 ? 1 : 0;
             }
             return 0;
         }
         boolean withdrawn = rows.stream().anyMatch(r -> r.action() == Delivery.Action.WITHDRAW);
         if (published && !withdrawn) {
-            store.insertOutbox(c, channel, itemId, version, Delivery.Action.WITHDRAW, now);
-            return 1;
+            return store.insertOutbox(c, channel, itemId, version, Delivery.Action.WITHDRAW, now) > 0 ? 1 : 0;
         }
         return 0;
     }

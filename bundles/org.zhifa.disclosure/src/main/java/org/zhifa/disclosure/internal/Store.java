@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Store {
     static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** SQLSTATE of a unique-key violation. */
+    static final String DUPLICATE = "23505";
 
     final String bureau;
 
@@ -256,6 +258,39 @@ final class Store {
         return out;
     }
 
+    /** Every event of the bureau's items, by item, oldest first (for lists: one query instead of one per item). */
+    Map<Long, List<EventRow>> allEvents(Connection c) throws SQLException {
+        Map<Long, List<EventRow>> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT E.ID, E.TYPE, E.STATUS, E.VERSION, E.ACTOR, E.AT_TIME, E.DATA,"
+                + " E.ITEM_ID FROM DISC_EVENT E JOIN DISC_ITEM I ON I.ID = E.ITEM_ID WHERE I.BUREAU = ? ORDER BY E.ID")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String s = rs.getString(3);
+                    out.computeIfAbsent(rs.getLong(8), k -> new ArrayList<>()).add(new EventRow(rs.getLong(1),
+                            rs.getString(2), s == null ? null : ItemStatus.valueOf(s), rs.getInt(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant(), tree(rs.getString(7))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latest version number of every item of the bureau. */
+    Map<Long, Integer> latestVersions(Connection c) throws SQLException {
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT V.ITEM_ID, MAX(V.VERSION) FROM DISC_VERSION V"
+                + " JOIN DISC_ITEM I ON I.ID = V.ITEM_ID WHERE I.BUREAU = ? GROUP BY V.ITEM_ID")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
     // --- channels
 
     List<String> knownChannels(Connection c) throws SQLException {
@@ -281,6 +316,11 @@ final class Store {
             ps.setString(2, id);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (DUPLICATE.equals(e.getSQLState())) {
+                return false; // registered meanwhile by another transaction
+            }
+            throw e;
         }
         return true;
     }
@@ -310,7 +350,14 @@ final class Store {
             ps.setString(6, OutboxState.WAITING.name());
             ps.setTimestamp(7, Timestamp.from(now));
             ps.setTimestamp(8, Timestamp.from(now));
-            ps.executeUpdate();
+            try {
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (DUPLICATE.equals(e.getSQLState())) {
+                    return -1; // the idempotency key: another transaction queued the same delivery
+                }
+                throw e;
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
