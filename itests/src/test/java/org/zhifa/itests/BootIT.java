@@ -39,7 +39,7 @@ class BootIT {
         long zhifa = bundles.lines().filter(l -> l.contains("\tzhifa :: ")).count();
         String inactive = String.join("\n", bureau.inactiveBundles());
         assertTrue(count > 40, "expected the stack, got " + count + " bundles:\n" + bundles);
-        assertEquals(21, zhifa, "zhifa bundles:\n" + bundles);
+        assertEquals(22, zhifa, "zhifa bundles:\n" + bundles);
         assertEquals("", inactive.toString(), "bundles not active");
         String health = bureau.admin("zhifa:health");
         assertTrue(health.contains("状态 / status: UP"), health);

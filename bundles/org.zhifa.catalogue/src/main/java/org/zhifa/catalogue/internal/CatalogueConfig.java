@@ -14,7 +14,7 @@ public @interface CatalogueConfig {
 
     @AttributeDefinition(name = "Flowchart fonts",
             description = "Candidate Chinese fonts for PNG flowcharts (.ttf, .otf, .ttc), the first readable one wins; "
-                    + "else the JDK's logical SansSerif font. In a .cfg file separate them with ';'")
+                    + "else the JDK's logical SansSerif font. In a .cfg file separate them with ','")
     String[] flowchartFonts() default {
         "${karaf.etc}/fonts/flowchart.ttf",
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

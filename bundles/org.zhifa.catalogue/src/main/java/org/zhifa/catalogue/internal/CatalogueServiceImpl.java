@@ -169,7 +169,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
     static List<Path> resolveAll(String[] configured) {
         List<Path> out = new ArrayList<>();
         for (String c : configured) {
-            for (String one : c.split(";")) {
+            for (String one : c.split("[,;]")) {
                 if (!one.isBlank()) {
                     out.add(resolve(one));
                 }
