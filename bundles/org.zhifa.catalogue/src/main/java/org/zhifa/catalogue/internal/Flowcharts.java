@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -24,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -51,13 +52,20 @@ final class Flowcharts {
     static final int MARGIN = 30;
     static final int TITLE_H = 44;
     static final int LINE_H = 18;
+    static final int LANE = 10;
 
     record Node(String id, String label, int x, int y, int w, int h, boolean initial, boolean terminal) {
         int cx() { return x + w / 2; }
         int bottom() { return y + h; }
     }
 
-    record Edge(String from, String to, String label, boolean back) {}
+    /**
+     * A move: {@code points} is its polyline, top to bottom for a move one layer down (drawn with its title), else
+     * routed through the gaps between layers and a lane of its own, on the left for a move down several layers,
+     * on the right (dashed) for a move back or sideways.
+     */
+    record Edge(String from, String to, String label, boolean back, boolean adjacent, List<int[]> points,
+                int[] labelAt) {}
 
     record Chart(String kind, String title, List<Node> nodes, List<Edge> edges, List<String> timers, int width,
                  int height) {
@@ -77,22 +85,34 @@ final class Flowcharts {
 
     Chart layout(EnforcementKind kind) {
         Procedure p = kind.procedure();
+        Set<Transition> back = backEdges(p);
+        // longest-path layering over the moves that go forward: a step sits below every step leading to it
         Map<String, Integer> layer = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        layer.put(p.initialStep(), 0);
-        queue.add(p.initialStep());
-        while (!queue.isEmpty()) {
-            String s = queue.poll();
-            for (Transition t : p.from(s)) {
-                if (!layer.containsKey(t.to())) {
-                    layer.put(t.to(), layer.get(s) + 1);
-                    queue.add(t.to());
-                }
+        Map<String, Integer> indegree = new HashMap<>();
+        p.steps().forEach(s -> indegree.put(s.id(), 0));
+        for (Transition t : p.transitions()) {
+            if (!back.contains(t)) {
+                indegree.merge(t.to(), 1, Integer::sum);
             }
         }
-        int deepest = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Deque<String> ready = new ArrayDeque<>();
         for (Step s : p.steps()) {
-            layer.putIfAbsent(s.id(), deepest + 1); // unreachable steps: below everything
+            if (indegree.get(s.id()) == 0) {
+                ready.add(s.id());
+                layer.put(s.id(), 0);
+            }
+        }
+        while (!ready.isEmpty()) {
+            String s = ready.poll();
+            for (Transition t : p.from(s)) {
+                if (back.contains(t)) {
+                    continue;
+                }
+                layer.merge(t.to(), layer.get(s) + 1, Math::max);
+                if (indegree.merge(t.to(), -1, Integer::sum) == 0) {
+                    ready.add(t.to());
+                }
+            }
         }
         int layers = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         List<List<Step>> rows = new ArrayList<>();
@@ -100,7 +120,28 @@ final class Flowcharts {
             rows.add(new ArrayList<>());
         }
         for (Step s : p.steps()) {
-            rows.get(layer.get(s.id())).add(s);
+            rows.get(layer.getOrDefault(s.id(), 0)).add(s);
+        }
+        // within a layer, a step goes under the average position of the steps leading to it
+        Map<String, Double> position = new HashMap<>();
+        for (List<Step> row : rows) {
+            Map<String, Double> weight = new HashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                String id = row.get(i).id();
+                double sum = 0;
+                int n = 0;
+                for (Transition t : p.transitions()) {
+                    if (t.to().equals(id) && !back.contains(t) && position.containsKey(t.from())) {
+                        sum += position.get(t.from());
+                        n++;
+                    }
+                }
+                weight.put(id, n == 0 ? i : sum / n + i * 1e-3);
+            }
+            row.sort(java.util.Comparator.comparingDouble(s -> weight.get(s.id())));
+            for (int i = 0; i < row.size(); i++) {
+                position.put(row.get(i).id(), i - (row.size() - 1) / 2.0);
+            }
         }
         int boxW = 0;
         for (Step s : p.steps()) {
@@ -108,12 +149,25 @@ final class Flowcharts {
         }
         boxW = Math.max(96, Math.min(boxW, 260));
         int widest = rows.stream().mapToInt(List::size).max().orElse(1);
-        int chartW = Math.max(widest * boxW + (widest - 1) * GAP_X, 420) + 2 * MARGIN + 80; // 80: room for curves
+        int bodyW = Math.max(widest * boxW + (widest - 1) * GAP_X, 420);
+        int leftLanes = 0;
+        int rightLanes = 0;
+        for (Transition t : p.transitions()) {
+            int span = layer.getOrDefault(t.to(), 0) - layer.getOrDefault(t.from(), 0);
+            if (back.contains(t) || span <= 0) {
+                rightLanes++;
+            } else if (span > 1) {
+                leftLanes++;
+            }
+        }
+        int leftW = leftLanes == 0 ? 0 : 16 + leftLanes * LANE;
+        int rightW = rightLanes == 0 ? 0 : 16 + rightLanes * LANE;
+        int chartW = MARGIN + leftW + bodyW + rightW + MARGIN;
         List<Node> nodes = new ArrayList<>();
         for (int l = 0; l < rows.size(); l++) {
             List<Step> row = rows.get(l);
             int rowW = row.size() * boxW + (row.size() - 1) * GAP_X;
-            int x0 = MARGIN + (chartW - 2 * MARGIN - 80 - rowW) / 2;
+            int x0 = MARGIN + leftW + (bodyW - rowW) / 2;
             int y = MARGIN + TITLE_H + l * (BOX_H + GAP_Y);
             for (int i = 0; i < row.size(); i++) {
                 Step s = row.get(i);
@@ -121,9 +175,35 @@ final class Flowcharts {
                         s.id().equals(p.initialStep()), s.terminal()));
             }
         }
+        Map<String, Node> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
         List<Edge> edges = new ArrayList<>();
+        int left = 0;
+        int right = 0;
+        Map<String, Integer> siblings = new HashMap<>();
         for (Transition t : p.transitions()) {
-            edges.add(new Edge(t.from(), t.to(), t.titleZh(), layer.get(t.to()) <= layer.get(t.from())));
+            Node f = byId.get(t.from());
+            Node to = byId.get(t.to());
+            int span = layer.getOrDefault(t.to(), 0) - layer.getOrDefault(t.from(), 0);
+            boolean isBack = back.contains(t) || span <= 0;
+            if (!isBack && span == 1) {
+                // the titles of one step's moves down sit at alternating heights so they do not run together
+                int sibling = siblings.merge(t.from(), 1, Integer::sum) - 1;
+                double k = sibling % 2 == 0 ? 0.62 : 0.32;
+                int[] at = {(int) Math.round(f.cx() + (to.cx() - f.cx()) * k),
+                        (int) Math.round(f.bottom() + (to.y() - f.bottom()) * k) + 4};
+                edges.add(new Edge(t.from(), t.to(), t.titleZh(), false, true,
+                        List.of(new int[] {f.cx(), f.bottom()}, new int[] {to.cx(), to.y()}), at));
+                continue;
+            }
+            int lane = isBack ? right++ : left++;
+            int laneX = isBack ? MARGIN + leftW + bodyW + 16 + lane * LANE : MARGIN + leftW - 16 - lane * LANE;
+            int shift = isBack ? 12 : -12; // leave and enter off the centre, clear of the straight arrows
+            int down = 8 + (lane % 5) * 6;
+            edges.add(new Edge(t.from(), t.to(), t.titleZh(), isBack, false, List.of(
+                    new int[] {f.cx() + shift, f.bottom()}, new int[] {f.cx() + shift, f.bottom() + down},
+                    new int[] {laneX, f.bottom() + down}, new int[] {laneX, to.y() - down},
+                    new int[] {to.cx() + shift, to.y() - down}, new int[] {to.cx() + shift, to.y()}), null));
         }
         List<String> timers = new ArrayList<>();
         for (TimerRule r : p.timers()) {
@@ -139,6 +219,35 @@ final class Flowcharts {
         String title = Messages.zh("flow.title", kind.title(Locale.SIMPLIFIED_CHINESE));
         int width = Math.max(Math.max(chartW, legendW), textWidth(title, 20) + 2 * MARGIN);
         return new Chart(kind.id(), title, nodes, edges, timers, width, bodyBottom + legend + MARGIN);
+    }
+
+    /** The moves that lead back to a step still open in a depth-first walk from the initial step (loops). */
+    static Set<Transition> backEdges(Procedure p) {
+        Set<Transition> back = new HashSet<>();
+        Set<String> done = new HashSet<>();
+        Set<String> open = new HashSet<>();
+        List<String> roots = new ArrayList<>();
+        roots.add(p.initialStep());
+        p.steps().forEach(s -> roots.add(s.id()));
+        for (String root : roots) {
+            if (!done.contains(root)) {
+                walk(p, root, open, done, back);
+            }
+        }
+        return back;
+    }
+
+    private static void walk(Procedure p, String step, Set<String> open, Set<String> done, Set<Transition> back) {
+        open.add(step);
+        for (Transition t : p.from(step)) {
+            if (open.contains(t.to())) {
+                back.add(t);
+            } else if (!done.contains(t.to())) {
+                walk(p, t.to(), open, done, back);
+            }
+        }
+        open.remove(step);
+        done.add(step);
     }
 
     /** Width estimate: a CJK character is square, others half as wide. */
@@ -172,17 +281,22 @@ final class Flowcharts {
             Node t = c.node(e.to());
             b.append("<g class=\"edge\" data-from=\"").append(Svg.escape(e.from())).append("\" data-to=\"")
                     .append(Svg.escape(e.to())).append("\"><title>").append(Svg.escape(e.label())).append("</title>");
-            if (e.back()) {
-                int[] k = curve(f, t);
-                b.append("<path d=\"M ").append(k[0]).append(' ').append(k[1]).append(" C ").append(k[2]).append(' ')
-                        .append(k[3]).append(", ").append(k[4]).append(' ').append(k[5]).append(", ").append(k[6])
-                        .append(' ').append(k[7]).append("\" stroke-dasharray=\"5 3\" marker-end=\"url(#arrow)\"/>");
+            if (!e.adjacent()) {
+                b.append("<path d=\"");
+                for (int i = 0; i < e.points().size(); i++) {
+                    int[] pt = e.points().get(i);
+                    b.append(i == 0 ? "M " : " L ").append(pt[0]).append(' ').append(pt[1]);
+                }
+                b.append('"').append(e.back() ? " stroke-dasharray=\"5 3\"" : "").append(" stroke=\"")
+                        .append(e.back() ? "#8a5a00" : "#555").append("\" marker-end=\"url(#arrow)\"/>");
             } else {
                 b.append("<line x1=\"").append(f.cx()).append("\" y1=\"").append(f.bottom()).append("\" x2=\"")
                         .append(t.cx()).append("\" y2=\"").append(t.y()).append("\" marker-end=\"url(#arrow)\"/>");
-                b.append("<text x=\"").append((f.cx() + t.cx()) / 2 + 4).append("\" y=\"")
-                        .append((f.bottom() + t.y()) / 2 + 4).append("\" font-size=\"").append(SMALL)
-                        .append("\" fill=\"#666\" stroke=\"none\">").append(Svg.escape(e.label())).append("</text>");
+                int[] at = e.labelAt();
+                b.append("<text x=\"").append(at[0]).append("\" y=\"").append(at[1]).append("\" font-size=\"")
+                        .append(SMALL).append("\" fill=\"#555\" stroke=\"#fff\" stroke-width=\"3\""
+                        + " paint-order=\"stroke\" text-anchor=\"middle\">").append(Svg.escape(e.label()))
+                        .append("</text>");
             }
             b.append("</g>\n");
         }
@@ -218,16 +332,6 @@ final class Flowcharts {
         return bottom + 20 + LINE_H;
     }
 
-    /** A curve out of the right side of {@code f} into the right side of {@code t}: x0 y0 c1 c2 x1 y1. */
-    private static int[] curve(Node f, Node t) {
-        int x0 = f.x() + f.w();
-        int y0 = f.y() + f.h() / 2 + 6;
-        int x1 = t.x() + t.w();
-        int y1 = t.y() + t.h() / 2 - 6;
-        int bulge = Math.max(x0, x1) + 40 + Math.abs(y0 - y1) / 8;
-        return new int[] {x0, y0, bulge, y0, bulge, y1, x1, y1};
-    }
-
     // ------------------------------------------------------------ PNG
 
     byte[] png(Chart c) {
@@ -247,20 +351,36 @@ final class Flowcharts {
                 Node f = c.node(e.from());
                 Node t = c.node(e.to());
                 g.setColor(line);
-                if (e.back()) {
-                    int[] k = curve(f, t);
-                    g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                            new float[] {5f, 3f}, 0f));
-                    g.draw(new CubicCurve2D.Float(k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]));
+                if (!e.adjacent()) {
+                    g.setColor(e.back() ? new Color(0x8a, 0x5a, 0x00) : new Color(0x55, 0x55, 0x55));
+                    g.setStroke(e.back() ? new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {5f, 3f}, 0f) : new BasicStroke(1.3f));
+                    Path2D.Float path = new Path2D.Float();
+                    for (int i = 0; i < e.points().size(); i++) {
+                        int[] pt = e.points().get(i);
+                        if (i == 0) {
+                            path.moveTo(pt[0], pt[1]);
+                        } else {
+                            path.lineTo(pt[0], pt[1]);
+                        }
+                    }
+                    g.draw(path);
                     g.setStroke(new BasicStroke(1.3f));
-                    arrow(g, k[4], k[5], k[6], k[7]);
+                    int[] p0 = e.points().get(e.points().size() - 2);
+                    int[] p1 = e.points().get(e.points().size() - 1);
+                    arrow(g, p0[0], p0[1], p1[0], p1[1]);
                 } else {
                     g.setStroke(new BasicStroke(1.3f));
                     g.draw(new Line2D.Float(f.cx(), f.bottom(), t.cx(), t.y()));
                     arrow(g, f.cx(), f.bottom(), t.cx(), t.y());
-                    g.setColor(new Color(0x66, 0x66, 0x66));
                     g.setFont(base.deriveFont((float) SMALL));
-                    g.drawString(e.label(), (f.cx() + t.cx()) / 2 + 4, (f.bottom() + t.y()) / 2 + 4);
+                    int[] at = e.labelAt();
+                    FontMetrics fm = g.getFontMetrics();
+                    int w = fm.stringWidth(e.label());
+                    g.setColor(Color.WHITE);
+                    g.fillRect(at[0] - w / 2 - 1, at[1] - fm.getAscent() + 1, w + 2, fm.getAscent());
+                    g.setColor(new Color(0x55, 0x55, 0x55));
+                    g.drawString(e.label(), at[0] - w / 2, at[1]);
                 }
             }
             g.setFont(base.deriveFont((float) FONT));

@@ -119,6 +119,27 @@ class OutputsTest {
     }
 
     @Test
+    void theMainPathRunsTopDownAndNoBoxesOverlap() {
+        Flowcharts.Chart c = f.flowcharts.layout(f.penalty);
+        List<String> path = List.of("filed", "investigation", "review", "notified", "decided", "served", "executed",
+                "closed");
+        for (int i = 1; i < path.size(); i++) {
+            assertTrue(c.node(path.get(i - 1)).y() < c.node(path.get(i)).y(), path.get(i - 1) + " above " + path.get(i));
+        }
+        for (Flowcharts.Node a : c.nodes()) {
+            for (Flowcharts.Node b : c.nodes()) {
+                boolean apart = a == b || a.x() + a.w() <= b.x() || b.x() + b.w() <= a.x() || a.bottom() <= b.y()
+                        || b.bottom() <= a.y();
+                assertTrue(apart, a.id() + " overlaps " + b.id());
+            }
+            assertTrue(a.x() >= 0 && a.x() + a.w() <= c.width() && a.bottom() <= c.height(), a.id() + " inside");
+        }
+        // the move back from 先行登记保存 to 调查取证 is drawn dashed, back up
+        assertTrue(c.edges().stream().anyMatch(e -> e.back() && e.from().equals("preservation")
+                && e.to().equals("investigation")), c.edges().toString());
+    }
+
+    @Test
     void thePngDecodesAndHasInk() throws IOException {
         Flowchart chart = f.service.flowchart("penalty", Flowchart.Format.PNG, OFFICER);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(chart.content()));
