@@ -1,0 +1,44 @@
+package org.zhifa.disclosure.internal;
+
+import java.util.Locale;
+
+import org.zhifa.api.common.ZhifaException;
+
+/** Texts of this package: {@code messages.properties} is zh-CN (the default), {@code messages_en} English. */
+public final class Messages {
+
+    static final String BASE = "org.zhifa.disclosure.internal.messages";
+
+    private Messages() {}
+
+    /** The text of {@code key}: English for an English locale, else Chinese; the key itself when missing. */
+    public static String text(Locale locale, String key, Object... args) {
+        Locale bundle = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        return ZhifaException.text(BASE, Messages.class.getClassLoader(), bundle, key, args);
+    }
+
+    public static String zh(String key, Object... args) {
+        return text(Locale.SIMPLIFIED_CHINESE, key, args);
+    }
+
+    public static String en(String key, Object... args) {
+        return text(Locale.ENGLISH, key, args);
+    }
+
+    /** A refusal with its message in both languages; the code doubles as the message key. */
+    public static ZhifaException error(ZhifaException.Kind kind, String code, String field, Object... args) {
+        return new ZhifaException(kind, code, zh(code, args), en(code, args), field);
+    }
+
+    public static ZhifaException invalid(String code, String field, Object... args) {
+        return error(ZhifaException.Kind.INVALID, code, field, args);
+    }
+
+    public static ZhifaException conflict(String code, Object... args) {
+        return error(ZhifaException.Kind.CONFLICT, code, null, args);
+    }
+
+    public static ZhifaException notFound(String code, String field, Object... args) {
+        return error(ZhifaException.Kind.NOT_FOUND, code, field, args);
+    }
+}

@@ -1,0 +1,506 @@
+package org.zhifa.disclosure.internal;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.zhifa.api.disclosure.Attachment;
+import org.zhifa.api.disclosure.Delivery;
+import org.zhifa.api.disclosure.ItemStatus;
+import org.zhifa.api.disclosure.ItemType;
+import org.zhifa.api.disclosure.OutboxState;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The disclosure tables on plain JDBC, on whatever connection the caller's transaction holds. */
+final class Store {
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String bureau;
+
+    Store(String bureau) {
+        this.bureau = bureau;
+    }
+
+    /** An item row as inserted. */
+    record ItemRow(long id, String publicId, ItemType type, Long caseId, String caseNumber, String kind,
+                   String kindTitleZh, String title, String partyName, boolean partyPerson, boolean partyMinor,
+                   LocalDate decidedOn, LocalDate dueOn, boolean major, List<String> knownNames, List<String> keepNames,
+                   String createdBy, Instant createdAt) {}
+
+    /** A version of an item's text. */
+    record VersionRow(int version, String text, String request, String createdBy, Instant createdAt) {}
+
+    /** An event of an item: its status (when it sets one) and what it carries. */
+    record EventRow(long id, String type, ItemStatus status, int version, String actor, Instant at, JsonNode data) {}
+
+    /** An outbox row. */
+    record OutboxRow(long id, String channel, long itemId, int version, Delivery.Action action, OutboxState state,
+                     int attempts, Instant createdAt, Instant nextAt, Instant doneAt, String receipt, String lastError) {}
+
+    static String newPublicId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    // --- items
+
+    long insertItem(Connection c, ItemRow r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_ITEM (BUREAU, PUBLIC_ID, TYPE, CASE_ID,"
+                + " CASE_NUMBER, KIND, KIND_TITLE_ZH, TITLE, PARTY_NAME, PARTY_PERSON, PARTY_MINOR, DECIDED_ON, DUE_ON,"
+                + " MAJOR, KNOWN_NAMES, KEEP_NAMES, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, bureau);
+            ps.setString(2, r.publicId());
+            ps.setString(3, r.type().name());
+            if (r.caseId() == null) {
+                ps.setNull(4, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(4, r.caseId());
+            }
+            ps.setString(5, r.caseNumber());
+            ps.setString(6, r.kind());
+            ps.setString(7, r.kindTitleZh());
+            ps.setString(8, r.title());
+            ps.setString(9, r.partyName());
+            ps.setBoolean(10, r.partyPerson());
+            ps.setBoolean(11, r.partyMinor());
+            ps.setDate(12, java.sql.Date.valueOf(r.decidedOn()));
+            ps.setDate(13, java.sql.Date.valueOf(r.dueOn()));
+            ps.setBoolean(14, r.major());
+            ps.setString(15, json(r.knownNames()));
+            ps.setString(16, json(r.keepNames()));
+            ps.setString(17, r.createdBy());
+            ps.setTimestamp(18, Timestamp.from(r.createdAt()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static final String ITEM_COLUMNS = "ID, PUBLIC_ID, TYPE, CASE_ID, CASE_NUMBER, KIND, KIND_TITLE_ZH, TITLE,"
+            + " PARTY_NAME, PARTY_PERSON, PARTY_MINOR, DECIDED_ON, DUE_ON, MAJOR, KNOWN_NAMES, KEEP_NAMES, CREATED_BY,"
+            + " CREATED_AT";
+
+    private static ItemRow item(ResultSet rs) throws SQLException {
+        long caseId = rs.getLong(4);
+        Long kase = rs.wasNull() ? null : caseId;
+        return new ItemRow(rs.getLong(1), rs.getString(2), ItemType.valueOf(rs.getString(3)), kase, rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11),
+                rs.getDate(12).toLocalDate(), rs.getDate(13).toLocalDate(), rs.getBoolean(14), strings(rs.getString(15)),
+                strings(rs.getString(16)), rs.getString(17), rs.getTimestamp(18).toInstant());
+    }
+
+    Optional<ItemRow> item(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM DISC_ITEM WHERE ID = ? AND BUREAU = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(item(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    List<ItemRow> items(Connection c) throws SQLException {
+        List<ItemRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM DISC_ITEM WHERE BUREAU = ? ORDER BY ID")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(item(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Item ids of a case, oldest first. */
+    List<Long> itemsOfCase(Connection c, long caseId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM DISC_ITEM WHERE CASE_ID = ? AND BUREAU = ? ORDER BY ID")) {
+            ps.setLong(1, caseId);
+            ps.setString(2, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- versions
+
+    void insertVersion(Connection c, long itemId, int version, String text, String request, String actor, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_VERSION (ITEM_ID, VERSION, TEXT, REQUEST,"
+                + " CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, itemId);
+            ps.setInt(2, version);
+            ps.setString(3, text);
+            ps.setString(4, request);
+            ps.setString(5, actor);
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    List<VersionRow> versions(Connection c, long itemId) throws SQLException {
+        List<VersionRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION, TEXT, REQUEST, CREATED_BY, CREATED_AT FROM DISC_VERSION"
+                + " WHERE ITEM_ID = ? ORDER BY VERSION")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    Optional<VersionRow> version(Connection c, long itemId, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION, TEXT, REQUEST, CREATED_BY, CREATED_AT FROM DISC_VERSION"
+                + " WHERE ITEM_ID = ? AND VERSION = ?")) {
+            ps.setLong(1, itemId);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant())) : Optional.empty();
+            }
+        }
+    }
+
+    // --- attachments
+
+    void insertAttachment(Connection c, long itemId, Attachment a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_ATTACHMENT (ITEM_ID, NAME, MEDIA_TYPE, CONTENT,"
+                + " SHA256) VALUES (?, ?, ?, ?, ?)")) {
+            byte[] content = a.content();
+            ps.setLong(1, itemId);
+            ps.setString(2, a.name());
+            ps.setString(3, a.mediaType());
+            ps.setBytes(4, content);
+            ps.setString(5, sha256(content));
+            ps.executeUpdate();
+        }
+    }
+
+    List<Attachment> attachments(Connection c, long itemId) throws SQLException {
+        List<Attachment> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT NAME, MEDIA_TYPE, CONTENT FROM DISC_ATTACHMENT WHERE ITEM_ID = ?"
+                + " ORDER BY ID")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- events
+
+    void insertEvent(Connection c, long itemId, String type, ItemStatus status, int version, String actor, Instant at,
+                     Map<String, ?> data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_EVENT (ITEM_ID, TYPE, STATUS, VERSION, ACTOR,"
+                + " AT_TIME, DATA) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, type);
+            ps.setString(3, status == null ? null : status.name());
+            ps.setInt(4, version);
+            ps.setString(5, actor);
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.setString(7, json(data == null ? Map.of() : data));
+            ps.executeUpdate();
+        }
+    }
+
+    List<EventRow> events(Connection c, long itemId) throws SQLException {
+        List<EventRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, TYPE, STATUS, VERSION, ACTOR, AT_TIME, DATA FROM DISC_EVENT"
+                + " WHERE ITEM_ID = ? ORDER BY ID")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String s = rs.getString(3);
+                    out.add(new EventRow(rs.getLong(1), rs.getString(2), s == null ? null : ItemStatus.valueOf(s),
+                            rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant(), tree(rs.getString(7))));
+                }
+            }
+        }
+        return out;
+    }
+
+    // --- channels
+
+    List<String> knownChannels(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM DISC_CHANNEL WHERE BUREAU = ? ORDER BY ID")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return whether the channel is new */
+    boolean addChannel(Connection c, String id, Instant now) throws SQLException {
+        if (knownChannels(c).contains(id)) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_CHANNEL (BUREAU, ID, FIRST_SEEN) VALUES (?, ?, ?)")) {
+            ps.setString(1, bureau);
+            ps.setString(2, id);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    // --- outbox
+
+    private static final String OUTBOX_COLUMNS = "ID, CHANNEL, ITEM_ID, VERSION, ACTION, STATE, ATTEMPTS, CREATED_AT,"
+            + " NEXT_AT, DONE_AT, RECEIPT, LAST_ERROR";
+
+    private static OutboxRow outbox(ResultSet rs) throws SQLException {
+        Timestamp done = rs.getTimestamp(10);
+        return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                Delivery.Action.valueOf(rs.getString(5)), OutboxState.valueOf(rs.getString(6)), rs.getInt(7),
+                rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), done == null ? null : done.toInstant(),
+                rs.getString(11), rs.getString(12));
+    }
+
+    long insertOutbox(Connection c, String channel, long itemId, int version, Delivery.Action action, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_OUTBOX (BUREAU, CHANNEL, ITEM_ID, VERSION, ACTION,"
+                + " STATE, ATTEMPTS, CREATED_AT, NEXT_AT) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, bureau);
+            ps.setString(2, channel);
+            ps.setLong(3, itemId);
+            ps.setInt(4, version);
+            ps.setString(5, action.name());
+            ps.setString(6, OutboxState.WAITING.name());
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    List<OutboxRow> outboxOf(Connection c, String channel, long itemId) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE CHANNEL = ?"
+                + " AND ITEM_ID = ? ORDER BY ID")) {
+            ps.setString(1, channel);
+            ps.setLong(2, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(outbox(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    Optional<OutboxRow> outboxRow(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE ID = ?"
+                + " AND BUREAU = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(outbox(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every entry not DONE, oldest first. */
+    List<OutboxRow> open(Connection c) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE BUREAU = ?"
+                + " AND STATE <> 'DONE' ORDER BY ID")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(outbox(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A page of entries: {@code state} null = every entry not DONE; {@code channel} null = every channel; newest first. */
+    List<OutboxRow> outbox(Connection c, OutboxState state, String channel, int offset, int limit) throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE BUREAU = ?");
+        sql.append(state == null ? " AND STATE <> 'DONE'" : " AND STATE = ?");
+        if (channel != null) {
+            sql.append(" AND CHANNEL = ?");
+        }
+        sql.append(" ORDER BY ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, bureau);
+            if (state != null) {
+                ps.setString(i++, state.name());
+            }
+            if (channel != null) {
+                ps.setString(i++, channel);
+            }
+            ps.setInt(i++, offset);
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(outbox(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    long countOutbox(Connection c, OutboxState state, String channel) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM DISC_OUTBOX WHERE BUREAU = ?");
+        sql.append(state == null ? " AND STATE <> 'DONE'" : " AND STATE = ?");
+        if (channel != null) {
+            sql.append(" AND CHANNEL = ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, bureau);
+            if (state != null) {
+                ps.setString(i++, state.name());
+            }
+            if (channel != null) {
+                ps.setString(i, channel);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Per channel: counts by state and the creation time of the oldest entry not DONE. */
+    record ChannelCounts(long waiting, long failed, long done, Instant oldestWaiting) {}
+
+    Map<String, ChannelCounts> channelCounts(Connection c) throws SQLException {
+        Map<String, long[]> n = new LinkedHashMap<>();
+        Map<String, Instant> oldest = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CHANNEL, STATE, COUNT(*), MIN(CREATED_AT) FROM DISC_OUTBOX"
+                + " WHERE BUREAU = ? GROUP BY CHANNEL, STATE")) {
+            ps.setString(1, bureau);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ch = rs.getString(1);
+                    OutboxState s = OutboxState.valueOf(rs.getString(2));
+                    long count = rs.getLong(3);
+                    long[] v = n.computeIfAbsent(ch, k -> new long[3]);
+                    if (s == OutboxState.DONE) {
+                        v[2] += count;
+                    } else {
+                        v[0] += count;
+                        if (s == OutboxState.FAILED) {
+                            v[1] += count;
+                        }
+                        Instant at = rs.getTimestamp(4).toInstant();
+                        oldest.merge(ch, at, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                }
+            }
+        }
+        Map<String, ChannelCounts> out = new LinkedHashMap<>();
+        n.forEach((ch, v) -> out.put(ch, new ChannelCounts(v[0], v[1], v[2], oldest.get(ch))));
+        return out;
+    }
+
+    void updateOutbox(Connection c, long id, OutboxState state, int attempts, Instant nextAt, Instant doneAt,
+                      String receipt, String lastError) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE DISC_OUTBOX SET STATE = ?, ATTEMPTS = ?, NEXT_AT = ?,"
+                + " DONE_AT = ?, RECEIPT = ?, LAST_ERROR = ? WHERE ID = ?")) {
+            ps.setString(1, state.name());
+            ps.setInt(2, attempts);
+            ps.setTimestamp(3, Timestamp.from(nextAt));
+            ps.setTimestamp(4, doneAt == null ? null : Timestamp.from(doneAt));
+            ps.setString(5, clip(receipt, 500));
+            ps.setString(6, clip(lastError, 2000));
+            ps.setLong(7, id);
+            ps.executeUpdate();
+        }
+    }
+
+    // --- JSON and hashes
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode tree(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
