@@ -83,6 +83,14 @@ class CatalogueIT {
         JsonNode published = ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/publish", "leader", "{}"), 200);
         assertEquals("PUBLISHED", published.get("status").asText());
         assertTrue(published.get("inForce").asBoolean(), published.toString());
+        // handed to disclosure (in the umbrella) and approved there: on its way to the public channels
+        assertTrue(published.get("disclosureItemId").isNumber(), published.toString());
+        JsonNode item = ok(bureau.get("/api/v1/disclosure/items/" + published.get("disclosureItemId").asLong(),
+                "leader"), 200);
+        assertEquals("CATALOGUE", item.get("type").asText(), item.toString());
+        assertEquals("行政执法事项清单（第" + number + "版）", item.get("title").asText());
+        assertEquals("leader", item.get("approvedBy").asText(), item.toString());
+        assertEquals("PUBLISHED", item.get("status").asText(), item.toString());
         JsonNode inForce = ok(bureau.get("/api/v1/catalogues/in-force?type=ITEMS", "officer"), 200);
         assertEquals(id, inForce.get("id").asLong());
 
