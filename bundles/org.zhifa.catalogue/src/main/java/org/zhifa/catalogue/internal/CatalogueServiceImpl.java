@@ -580,7 +580,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
         return write(c -> {
             Head h = head(c, id);
             if (h.status != CatalogueStatus.DRAFT && h.status != CatalogueStatus.RETURNED) {
-                throw Messages.conflict("CATALOGUE_NOT_EDITABLE", h.objectId(), Messages.zh("status." + h.status));
+                throw Messages.conflictInStatus("CATALOGUE_NOT_EDITABLE", h.objectId(), h.status);
             }
             if (expectedRevision >= 0 && expectedRevision != h.revision) {
                 throw Messages.conflict("CATALOGUE_STALE", h.objectId(), expectedRevision, h.revision);
@@ -608,7 +608,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
         return write(c -> {
             Head h = head(c, id);
             if (h.status != CatalogueStatus.DRAFT && h.status != CatalogueStatus.RETURNED) {
-                throw Messages.conflict("CATALOGUE_NOT_SUBMITTABLE", h.objectId(), Messages.zh("status." + h.status));
+                throw Messages.conflictInStatus("CATALOGUE_NOT_SUBMITTABLE", h.objectId(), h.status);
             }
             Instant now = Instant.now(clock);
             event(c, id, "submitted", CatalogueStatus.SUBMITTED, h.revision, null, actor, now);
@@ -627,7 +627,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
         return write(c -> {
             Head h = head(c, id);
             if (h.status != CatalogueStatus.SUBMITTED) {
-                throw Messages.conflict("CATALOGUE_NOT_SUBMITTED", h.objectId(), Messages.zh("status." + h.status));
+                throw Messages.conflictInStatus("CATALOGUE_NOT_SUBMITTED", h.objectId(), h.status);
             }
             if (h.authors.contains(actor.user())) {
                 throw Messages.error(Kind.FORBIDDEN, "CATALOGUE_OWN_REVIEW", null, h.objectId());
@@ -653,7 +653,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
             published = write(c -> {
                 Head h = head(c, id);
                 if (h.status != CatalogueStatus.REVIEWED) {
-                    throw Messages.conflict("CATALOGUE_NOT_REVIEWED", h.objectId(), Messages.zh("status." + h.status));
+                    throw Messages.conflictInStatus("CATALOGUE_NOT_REVIEWED", h.objectId(), h.status);
                 }
                 for (long other : ids(c, h.type)) {
                     Head o = head(c, other);
@@ -689,7 +689,7 @@ public final class CatalogueServiceImpl implements CatalogueService {
         return write(c -> {
             Head h = head(c, id);
             if (h.status != CatalogueStatus.PUBLISHED) {
-                throw Messages.conflict("CATALOGUE_NOT_PUBLISHED", h.objectId(), Messages.zh("status." + h.status));
+                throw Messages.conflictInStatus("CATALOGUE_NOT_PUBLISHED", h.objectId(), h.status);
             }
             CatalogueVersion old = load(c, id);
             CatalogueDraft given = draft == null ? new CatalogueDraft(null, List.of(), null) : draft;

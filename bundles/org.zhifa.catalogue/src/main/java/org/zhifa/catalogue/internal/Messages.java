@@ -34,6 +34,12 @@ public final class Messages {
         return error(ZhifaException.Kind.INVALID, code, field, args);
     }
 
+    /** A refusal because of where a version stands: the status named in each language. */
+    public static ZhifaException conflictInStatus(String code, String version, Enum<?> status) {
+        return new ZhifaException(ZhifaException.Kind.CONFLICT, code, zh(code, version, zh("status." + status)),
+                en(code, version, en("status." + status)), null);
+    }
+
     public static ZhifaException conflict(String code, Object... args) {
         return error(ZhifaException.Kind.CONFLICT, code, null, args);
     }

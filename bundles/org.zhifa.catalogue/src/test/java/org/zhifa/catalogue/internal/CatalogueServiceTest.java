@@ -110,8 +110,10 @@ class CatalogueServiceTest {
     @Test
     void aPublishedVersionIsNeverEditedAndACorrectionIsANewVersion() throws SQLException {
         CatalogueVersion v = published(f, "2026-03-01", "非法占地处罚");
-        refused("CATALOGUE_NOT_EDITABLE", () -> f.service.revise(v.id(), draft("2026-03-01", penaltyItem("改")), -1,
-                OFFICER));
+        ZhifaException e0 = refused("CATALOGUE_NOT_EDITABLE", () -> f.service.revise(v.id(),
+                draft("2026-03-01", penaltyItem("改")), -1, OFFICER));
+        assertTrue(e0.messageZh().contains("ITEMS:1 为“已发布”"), e0.messageZh());
+        assertTrue(e0.messageEn().contains("ITEMS:1 is Published"), e0.messageEn());
         refused("CATALOGUE_NOT_SUBMITTABLE", () -> f.service.submit(v.id(), OFFICER));
         refused("CATALOGUE_REQUEST_REQUIRED", () -> f.service.correct(v.id(), "", null, LEADER));
         // behind the service's back the database refuses too
