@@ -1,0 +1,2 @@
+/** The catalogues' implementation: not exported. */
+package org.zhifa.catalogue.internal;
