@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code zhifa.bench.warmup}: steady state, once the JIT has compiled the path), and the driver prints
  * requests per second and latency.
  * A {@code {offset}} in the URL is replaced by a random offset below {@code maxOffset}, a {@code {page}} by a
- * random page number from 1 to {@code maxOffset}; several URLs
+ * random page number from 1 to {@code maxOffset} (or the property {@code zhifa.bench.pages}); several URLs
  * separated by {@code |} are requested in random turn (a mix of queries).
  *
  * <pre>java -cp bench/target/classes org.zhifa.bench.LoadDriver URL USER:PASSWORD|- THREADS SECONDS [maxOffset]</pre>
@@ -32,7 +32,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         String[] urls = args[0].split("\\|");
         for (String url : urls) {
-            URI base = URI.create(url.replace("{offset}", "0"));
+            URI base = URI.create(url.replace("{offset}", "0").replace("{page}", "1"));
             if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
                 throw new IllegalArgumentException("load is only ever sent to loopback: " + base.getHost());
             }
@@ -89,7 +89,8 @@ public final class LoadDriver {
                     String url = urls[ThreadLocalRandom.current().nextInt(urls.length)];
                     String u = maxOffset > 0
                             ? url.replace("{offset}", Integer.toString(ThreadLocalRandom.current().nextInt(maxOffset)))
-                                    .replace("{page}", Integer.toString(1 + ThreadLocalRandom.current().nextInt(maxOffset)))
+                                    .replace("{page}", Integer.toString(1 + ThreadLocalRandom.current().nextInt(
+                                            Integer.getInteger("zhifa.bench.pages", maxOffset))))
                             : url;
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(u)).timeout(Duration.ofSeconds(30));
                     if (auth != null) {
