@@ -36,7 +36,8 @@ public class DemoDisclosure {
         }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate decided = today.minusDays(3);
-        String number = "衡国土资罚〔" + decided.getYear() + "〕3号";
+        // a paper decision: its number is far from those the demo and tests give filed cases
+        String number = "衡国土资罚〔" + decided.getYear() + "〕901号";
         String text = number + "\n衡阳县自然资源局\n行政处罚决定书\n"
                 + "当事人：李建华，性别：男，公民身份号码：430421198005170018\n"
                 + "住址：湖南省衡阳市衡阳县西渡镇梅花村3组12号\n联系电话：13907341234\n"
