@@ -151,8 +151,8 @@ final class Store {
     }
 
     /** An item's status: that of its latest event setting one (PENDING before any). */
-    private static final String STATUS_OF = "COALESCE((SELECT S.STATUS FROM DISC_EVENT S WHERE S.ID = (SELECT MAX(E.ID)"
-            + " FROM DISC_EVENT E WHERE E.ITEM_ID = I.ID AND E.STATUS IS NOT NULL)), 'PENDING')";
+    private static final String STATUS_OF = "COALESCE((SELECT S.STATUS FROM DISC_EVENT S WHERE S.ITEM_ID = I.ID"
+            + " AND S.STATUS IS NOT NULL ORDER BY S.ID DESC FETCH FIRST ROW ONLY), 'PENDING')";
     /** The day its withdrawal request is due by (an item is asked to be withdrawn at most once): DATA's dueOn. */
     private static final String WITHDRAWAL_DUE_OF = "(SELECT MAX(DATE(CAST(SUBSTR(W.DATA, LOCATE('\"dueOn\":\"', W.DATA) + 9,"
             + " 10) AS VARCHAR(10)))) FROM DISC_EVENT W WHERE W.ITEM_ID = I.ID AND W.TYPE = 'WITHDRAWAL_REQUESTED')";
