@@ -150,22 +150,33 @@ final class Store {
         }
     }
 
-    /** An item's status: that of its latest event setting one (PENDING before any). */
-    private static final String STATUS_OF = "COALESCE((SELECT S.STATUS FROM DISC_EVENT S WHERE S.ITEM_ID = I.ID"
-            + " AND S.STATUS IS NOT NULL ORDER BY S.ID DESC FETCH FIRST ROW ONLY), 'PENDING')";
-    /** The day its withdrawal request is due by (an item is asked to be withdrawn at most once): DATA's dueOn. */
-    private static final String WITHDRAWAL_DUE_OF = "(SELECT MAX(DATE(CAST(SUBSTR(W.DATA, LOCATE('\"dueOn\":\"', W.DATA) + 9,"
-            + " 10) AS VARCHAR(10)))) FROM DISC_EVENT W WHERE W.ITEM_ID = I.ID AND W.TYPE = 'WITHDRAWAL_REQUESTED')";
+    /**
+     * Each item's latest event that sets a status (an item's status is that event's, PENDING before any), and the
+     * day its withdrawal request is due by (an item is asked to be withdrawn at most once: DATA's dueOn). Grouped
+     * once and joined, so Derby does not run a subquery per item.
+     */
+    private static final String LATEST_STATUS = " LEFT JOIN (SELECT E.ITEM_ID, MAX(E.ID) AS SID FROM DISC_EVENT E"
+            + " WHERE E.STATUS IS NOT NULL GROUP BY E.ITEM_ID) L ON L.ITEM_ID = I.ID LEFT JOIN DISC_EVENT S ON S.ID = L.SID";
+    private static final String WITHDRAWAL_DUE = " LEFT JOIN (SELECT W.ITEM_ID, MAX(DATE(CAST(SUBSTR(W.DATA,"
+            + " LOCATE('\"dueOn\":\"', W.DATA) + 9, 10) AS VARCHAR(10)))) AS WDUE FROM DISC_EVENT W"
+            + " WHERE W.TYPE = 'WITHDRAWAL_REQUESTED' GROUP BY W.ITEM_ID) R ON R.ITEM_ID = I.ID";
 
     /** Appends the FROM and WHERE of the filter; returns the parameters in order. */
     private List<Object> itemQuery(StringBuilder sql, ItemFilter f) {
         List<Object> params = new ArrayList<>();
         StringBuilder inner = new StringBuilder("SELECT I.ID, I.DUE_ON");
         if (f.derived()) {
-            inner.append(", ").append(STATUS_OF).append(" AS ST");
-            inner.append(", ").append(f.due() == null ? "CAST(NULL AS DATE)" : WITHDRAWAL_DUE_OF).append(" AS WDUE");
+            inner.append(", COALESCE(S.STATUS, 'PENDING') AS ST");
+            inner.append(f.due() == null ? ", CAST(NULL AS DATE) AS WDUE" : ", R.WDUE");
         }
-        inner.append(" FROM DISC_ITEM I WHERE I.BUREAU = ?");
+        inner.append(" FROM DISC_ITEM I");
+        if (f.derived()) {
+            inner.append(LATEST_STATUS);
+            if (f.due() != null) {
+                inner.append(WITHDRAWAL_DUE);
+            }
+        }
+        inner.append(" WHERE I.BUREAU = ?");
         params.add(bureau);
         if (f.type() != null) {
             inner.append(" AND I.TYPE = ?");
