@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -244,51 +243,35 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
         }
         String text = q.text() == null || q.text().isBlank() ? null : q.text().strip();
         LocalDate today = today();
-        // three queries for the filter and the order; the texts only for the page
+        // filter, count and page in SQL; then the page's rows, latest versions and events only
+        Store.ItemFilter f = new Store.ItemFilter(q.status(), q.type(), q.kind(), q.due(), text, today,
+                soonUntil(today));
         return db.read(c -> {
-            Map<Long, List<Store.EventRow>> events = store.allEvents(c);
-            Map<Long, Integer> versions = store.latestVersions(c);
-            List<DisclosureItem> all = new ArrayList<>();
-            Map<Long, Store.ItemRow> rows = new HashMap<>();
-            for (Store.ItemRow r : store.items(c)) {
-                if (q.type() != null && r.type() != q.type() || q.kind() != null && !q.kind().equals(r.kind())) {
-                    continue;
-                }
-                if (text != null && !contains(r.title(), text) && !contains(r.caseNumber(), text)
-                        && !contains(r.partyName(), text)) {
-                    continue;
-                }
-                Store.VersionRow noText = new Store.VersionRow(versions.getOrDefault(r.id(), 1), null, null, null, null);
-                DisclosureItem i = ItemView.view(r, noText, events.getOrDefault(r.id(), List.of()), today, workingDays,
-                        settings);
-                if (q.status() != null && i.status() != q.status()) {
-                    continue;
-                }
-                if ("late".equals(q.due()) && !i.late() || "soon".equals(q.due()) && !i.dueSoon()) {
-                    continue;
-                }
-                all.add(i);
-                rows.put(r.id(), r);
-            }
-            Comparator<DisclosureItem> order = q.due() != null
-                    ? Comparator.comparing((DisclosureItem i) -> i.withdrawalDueOn() != null ? i.withdrawalDueOn() : i.dueOn())
-                            .thenComparingLong(DisclosureItem::id)
-                    : Comparator.comparingLong(DisclosureItem::id).reversed();
-            all.sort(order);
-            int from = Math.min(q.offset(), all.size());
-            int to = Math.min(from + q.limit(), all.size());
+            long total = store.countItems(c, f);
+            List<Long> ids = q.offset() >= total ? List.of() : store.itemPage(c, f, q.offset(), q.limit());
+            Map<Long, Store.ItemRow> rows = store.items(c, ids);
+            Map<Long, Store.VersionRow> versions = store.latestVersions(c, ids);
+            Map<Long, List<Store.EventRow>> events = store.events(c, ids);
             List<DisclosureItem> page = new ArrayList<>();
-            for (DisclosureItem i : all.subList(from, to)) {
-                Store.ItemRow r = rows.get(i.id());
-                Store.VersionRow v = store.version(c, i.id(), i.version()).orElseThrow();
-                page.add(ItemView.view(r, v, events.getOrDefault(r.id(), List.of()), today, workingDays, settings));
+            for (long id : ids) {
+                page.add(ItemView.view(rows.get(id), versions.get(id), events.getOrDefault(id, List.of()), today,
+                        workingDays, settings));
             }
-            return new Page<>(page, all.size(), q.offset(), q.limit());
+            return new Page<>(page, total, q.offset(), q.limit());
         });
     }
 
-    private static boolean contains(String s, String part) {
-        return s != null && s.contains(part);
+    /**
+     * The last day still "due soon" seen from {@code today}: the latest day at most {@code warningWorkingDays}
+     * working days ahead (as {@link ItemView} counts them), so that SQL can compare DUE_ON with it.
+     */
+    LocalDate soonUntil(LocalDate today) {
+        LocalDate d = today;
+        // working days never shrink as the day moves on; a year bounds any calendar's run of holidays
+        for (int i = 0; i < 366 && workingDays.between(today, d.plusDays(1)) <= settings.warningWorkingDays(); i++) {
+            d = d.plusDays(1);
+        }
+        return d;
     }
 
     @Override
@@ -642,12 +625,15 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
         }
         String ch = channel == null || channel.isBlank() ? null : channel.strip();
         return db.read(c -> {
-            Map<Long, String> publicIds = new HashMap<>();
+            long total = store.countOutbox(c, state, ch);
+            List<Store.OutboxRow> rows = offset >= total ? List.of() : store.outbox(c, state, ch, offset, limit);
+            Map<Long, String> publicIds = store.publicIds(c, rows.stream().map(Store.OutboxRow::itemId)
+                    .collect(Collectors.toSet()));
             List<OutboxEntry> out = new ArrayList<>();
-            for (Store.OutboxRow r : store.outbox(c, state, ch, offset, limit)) {
+            for (Store.OutboxRow r : rows) {
                 out.add(entry(c, r, publicIds));
             }
-            return new Page<>(out, store.countOutbox(c, state, ch), offset, limit);
+            return new Page<>(out, total, offset, limit);
         });
     }
 

@@ -138,6 +138,191 @@ final class Store {
         return out;
     }
 
+    /**
+     * The staff queue's filter as SQL. {@code today} and {@code soonUntil} come from the working-day calendar: an
+     * item is late when PENDING past DUE_ON or PUBLISHED with a withdrawal request past its day, and due soon when
+     * not late and that day is no later than {@code soonUntil} (the last day within the warning window).
+     */
+    record ItemFilter(ItemStatus status, ItemType type, String kind, String due, String text, LocalDate today,
+                      LocalDate soonUntil) {
+        boolean derived() {
+            return status != null || due != null;
+        }
+    }
+
+    /**
+     * Each item's latest event that sets a status (an item's status is that event's, PENDING before any), and the
+     * day its withdrawal request is due by (an item is asked to be withdrawn at most once: DATA's dueOn). Grouped
+     * once and joined, so Derby does not run a subquery per item.
+     */
+    private static final String LATEST_STATUS = " LEFT JOIN (SELECT E.ITEM_ID, MAX(E.ID) AS SID FROM DISC_EVENT E"
+            + " WHERE E.STATUS IS NOT NULL GROUP BY E.ITEM_ID) L ON L.ITEM_ID = I.ID LEFT JOIN DISC_EVENT S ON S.ID = L.SID";
+    private static final String WITHDRAWAL_DUE = " LEFT JOIN (SELECT W.ITEM_ID, MAX(DATE(CAST(SUBSTR(W.DATA,"
+            + " LOCATE('\"dueOn\":\"', W.DATA) + 9, 10) AS VARCHAR(10)))) AS WDUE FROM DISC_EVENT W"
+            + " WHERE W.TYPE = 'WITHDRAWAL_REQUESTED' GROUP BY W.ITEM_ID) R ON R.ITEM_ID = I.ID";
+
+    /** Appends the FROM and WHERE of the filter; returns the parameters in order. */
+    private List<Object> itemQuery(StringBuilder sql, ItemFilter f) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder inner = new StringBuilder("SELECT I.ID, I.DUE_ON");
+        if (f.derived()) {
+            inner.append(", COALESCE(S.STATUS, 'PENDING') AS ST");
+            inner.append(f.due() == null ? ", CAST(NULL AS DATE) AS WDUE" : ", R.WDUE");
+        }
+        inner.append(" FROM DISC_ITEM I");
+        if (f.derived()) {
+            inner.append(LATEST_STATUS);
+            if (f.due() != null) {
+                inner.append(WITHDRAWAL_DUE);
+            }
+        }
+        inner.append(" WHERE I.BUREAU = ?");
+        params.add(bureau);
+        if (f.type() != null) {
+            inner.append(" AND I.TYPE = ?");
+            params.add(f.type().name());
+        }
+        if (f.kind() != null) {
+            inner.append(" AND I.KIND = ?");
+            params.add(f.kind());
+        }
+        if (f.text() != null) {
+            inner.append(" AND (I.TITLE LIKE ? ESCAPE '!' OR I.CASE_NUMBER LIKE ? ESCAPE '!' OR I.PARTY_NAME LIKE ? ESCAPE '!')");
+            String like = "%" + f.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" FROM (").append(inner).append(") X WHERE 1 = 1");
+        if (f.status() != null) {
+            sql.append(" AND X.ST = ?");
+            params.add(f.status().name());
+        }
+        if ("late".equals(f.due())) {
+            sql.append(" AND ((X.ST = 'PENDING' AND X.DUE_ON < ?) OR (X.ST = 'PUBLISHED' AND X.WDUE < ?))");
+            params.add(java.sql.Date.valueOf(f.today()));
+            params.add(java.sql.Date.valueOf(f.today()));
+        } else if ("soon".equals(f.due())) {
+            sql.append(" AND ((X.ST = 'PENDING' AND X.DUE_ON >= ? AND X.DUE_ON <= ?)"
+                    + " OR (X.ST = 'PUBLISHED' AND X.WDUE >= ? AND X.WDUE <= ?))");
+            for (int i = 0; i < 2; i++) {
+                params.add(java.sql.Date.valueOf(f.today()));
+                params.add(java.sql.Date.valueOf(f.soonUntil()));
+            }
+        }
+        return params;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** How many of the bureau's items pass the filter. */
+    long countItems(Connection c, ItemFilter f) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+        List<Object> params = itemQuery(sql, f);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The ids of a page of items passing the filter: newest first, or by the day due when filtered by due. */
+    List<Long> itemPage(Connection c, ItemFilter f, int offset, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(f.due() != null ? "SELECT X.ID, COALESCE(X.WDUE, X.DUE_ON) AS D" : "SELECT X.ID");
+        List<Object> params = itemQuery(sql, f);
+        sql.append(f.due() != null ? " ORDER BY D, X.ID" : " ORDER BY X.ID DESC");
+        sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        params.add(offset);
+        params.add(limit);
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** The bureau's items of the given ids, by id. */
+    Map<Long, ItemRow> items(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, ItemRow> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM DISC_ITEM WHERE BUREAU = ? AND ID IN ("
+                + marks(ids.size()) + ")")) {
+            ps.setString(1, bureau);
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 2, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ItemRow r = item(rs);
+                    out.put(r.id(), r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The events of the given items, by item, oldest first. */
+    Map<Long, List<EventRow>> events(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, List<EventRow>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, TYPE, STATUS, VERSION, ACTOR, AT_TIME, DATA, ITEM_ID"
+                + " FROM DISC_EVENT WHERE ITEM_ID IN (" + marks(ids.size()) + ") ORDER BY ID")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String s = rs.getString(3);
+                    out.computeIfAbsent(rs.getLong(8), k -> new ArrayList<>()).add(new EventRow(rs.getLong(1),
+                            rs.getString(2), s == null ? null : ItemStatus.valueOf(s), rs.getInt(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant(), tree(rs.getString(7))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latest version of each of the given items, by item. */
+    Map<Long, VersionRow> latestVersions(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, VersionRow> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT V.VERSION, V.TEXT, V.REQUEST, V.CREATED_BY, V.CREATED_AT,"
+                + " V.ITEM_ID FROM DISC_VERSION V WHERE V.ITEM_ID IN (" + marks(ids.size()) + ") AND V.VERSION ="
+                + " (SELECT MAX(V2.VERSION) FROM DISC_VERSION V2 WHERE V2.ITEM_ID = V.ITEM_ID)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(6), new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Item ids of a case, oldest first. */
     List<Long> itemsOfCase(Connection c, long caseId) throws SQLException {
         List<Long> out = new ArrayList<>();
@@ -395,7 +580,7 @@ final class Store {
     List<OutboxRow> open(Connection c) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE BUREAU = ?"
-                + " AND STATE <> 'DONE' ORDER BY ID")) {
+                + NOT_DONE + " ORDER BY ID")) {
             ps.setString(1, bureau);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -406,11 +591,37 @@ final class Store {
         return out;
     }
 
+    /** Every state but DONE, spelled out so that the index on (BUREAU, STATE, ID) is probed, not scanned whole. */
+    private static final String NOT_DONE = " AND STATE IN (" + java.util.Arrays.stream(OutboxState.values())
+            .filter(s -> s != OutboxState.DONE).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ")) + ")";
+
+    /** The public ids of the given items, by item. */
+    Map<Long, String> publicIds(Connection c, java.util.Collection<Long> ids) throws SQLException {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Long> list = new ArrayList<>(ids);
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, PUBLIC_ID FROM DISC_ITEM WHERE ID IN ("
+                + marks(list.size()) + ")")) {
+            for (int i = 0; i < list.size(); i++) {
+                ps.setLong(i + 1, list.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A page of entries: {@code state} null = every entry not DONE; {@code channel} null = every channel; newest first. */
     List<OutboxRow> outbox(Connection c, OutboxState state, String channel, int offset, int limit) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + OUTBOX_COLUMNS + " FROM DISC_OUTBOX WHERE BUREAU = ?");
-        sql.append(state == null ? " AND STATE <> 'DONE'" : " AND STATE = ?");
+        sql.append(state == null ? NOT_DONE : " AND STATE = ?");
         if (channel != null) {
             sql.append(" AND CHANNEL = ?");
         }
@@ -437,7 +648,7 @@ final class Store {
 
     long countOutbox(Connection c, OutboxState state, String channel) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM DISC_OUTBOX WHERE BUREAU = ?");
-        sql.append(state == null ? " AND STATE <> 'DONE'" : " AND STATE = ?");
+        sql.append(state == null ? NOT_DONE : " AND STATE = ?");
         if (channel != null) {
             sql.append(" AND CHANNEL = ?");
         }
