@@ -119,6 +119,35 @@ class RedactionLeakIT {
         }
     }
 
+    @Test
+    void aServiceGuideKeepsItsOfficeAddressAndPhoneOnTheSite() throws Exception {
+        String address = "衡阳县西渡镇蒸阳北路18号政务服务中心二楼";
+        String phone = "0734-6812345";
+        // the seeded guides, the first with the bureau's own office address and phone filled in
+        JsonNode versions = ok(bureau.get("/api/v1/catalogues?type=GUIDES", "officer")).get("items");
+        assertFalse(versions.isEmpty(), "the national default guides are seeded");
+        List<Map<String, String>> items = new ArrayList<>();
+        for (JsonNode i : versions.get(0).get("items")) {
+            Map<String, String> v = new LinkedHashMap<>();
+            i.get("values").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().asText()));
+            items.add(v);
+        }
+        items.get(0).put("address", address);
+        items.get(0).put("phone", phone);
+        String body = Json.write(Map.of("type", "GUIDES", "effectiveFrom", LocalDate.now().toString(), "items", items));
+        long id = Json.parse(expect(bureau.send("POST", "/api/v1/catalogues", "officer", body), 201).body()).get("id").asLong();
+        ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/submit", "officer", "{}"));
+        ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/review", "reviewer", "{\"passed\":true}"));
+        long itemId = ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/publish", "leader", "{}"))
+                .get("disclosureItemId").asLong();
+        String publicId = ok(bureau.get("/api/v1/disclosure/items/" + itemId, "officer")).get("publicId").asText();
+        Wait.until("the guides delivered to the website", LIMIT, () -> delivered(itemId),
+                () -> bureau.get("/api/v1/disclosure/outbox?channel=website", "officer").body() + "\n" + bureau.logTail());
+        String page = unescape(expect(bureau.get("/gongshi/catalogues/" + publicId, null), 200).body());
+        assertTrue(page.contains(address), "the office address masked on the site:\n" + page);
+        assertTrue(page.contains(phone), "the office phone masked on the site:\n" + page);
+    }
+
     private void checkPublic(Case c, long id, String publicId) throws IOException {
         Map<String, String> outputs = new LinkedHashMap<>();
         HttpResponse<String> page = bureau.get("/gongshi/decisions/" + publicId, null);
