@@ -390,7 +390,7 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
             List<Store.VersionRow> versions = store.versions(c, id);
             ItemView.Folded f = ItemView.fold(store.events(c, id));
             List<String> all = new ArrayList<>(new LinkedHashSet<>(concat(f.extraMasks(), masks)));
-            return redactor.redact(versions.get(versions.size() - 1).text(), forms.context(r, all));
+            return forms.redact(r, versions.get(versions.size() - 1).text(), all);
         });
     }
 

@@ -5,13 +5,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.zhifa.api.disclosure.Attachment;
 import org.zhifa.api.disclosure.ItemStatus;
+import org.zhifa.api.disclosure.ItemType;
+import org.zhifa.api.disclosure.Mask;
 import org.zhifa.api.disclosure.PublicItem;
+import org.zhifa.api.disclosure.Redaction;
 import org.zhifa.api.disclosure.RedactionContext;
 import org.zhifa.api.disclosure.Redactor;
 import org.zhifa.api.document.DocumentRenderer;
@@ -26,6 +31,7 @@ import org.zhifa.api.document.DocumentTemplate.Block;
 final class PublicForms {
     private static final DocumentTemplate TEMPLATE = template();
     private static final int CACHE = 256;
+    private static final String HIDDEN = "****";
 
     private final Redactor redactor;
     private final DocumentRenderer renderer;
@@ -51,6 +57,61 @@ final class PublicForms {
         return new RedactionContext(r.partyName(), r.partyPerson(), r.knownNames(), r.keepNames(), extraMasks);
     }
 
+    /**
+     * The public form of one text of the item. A catalogue (D1) is public by law as a whole and reviewed before
+     * it is published: its officers' names (D2), the service guides' office addresses and phones are what it
+     * exists to show, and its files go out as they are. So only the approver's own masks apply to it; every
+     * other item goes through the redactor.
+     */
+    Redaction redact(Store.ItemRow r, String text, List<String> extraMasks) {
+        if (r.type() == ItemType.CATALOGUE) {
+            return masksOnly(text, extraMasks);
+        }
+        return redactor.redact(text, context(r, extraMasks));
+    }
+
+    /** Every occurrence of each mask hidden as {@code ****}; overlapping occurrences merged. */
+    static Redaction masksOnly(String text, List<String> masks) {
+        String t = text == null ? "" : text;
+        List<int[]> spans = new ArrayList<>();
+        for (String m : masks) {
+            if (m == null || m.isBlank()) {
+                continue;
+            }
+            for (int i = t.indexOf(m); i >= 0; i = t.indexOf(m, i + 1)) {
+                spans.add(new int[] {i, i + m.length()});
+            }
+        }
+        spans.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> -a[1]));
+        List<Mask> out = new ArrayList<>();
+        StringBuilder b = new StringBuilder(t.length());
+        int at = 0;
+        int start = -1;
+        int end = -1;
+        for (int[] s : spans) {
+            if (start >= 0 && s[0] <= end) {
+                end = Math.max(end, s[1]);
+                continue;
+            }
+            if (start >= 0) {
+                at = hide(t, b, out, at, start, end);
+            }
+            start = s[0];
+            end = s[1];
+        }
+        if (start >= 0) {
+            at = hide(t, b, out, at, start, end);
+        }
+        b.append(t, at, t.length());
+        return new Redaction(t, b.toString(), out);
+    }
+
+    private static int hide(String t, StringBuilder b, List<Mask> out, int at, int start, int end) {
+        b.append(t, at, start).append(HIDDEN);
+        out.add(new Mask(start, end, "MANUAL", HIDDEN));
+        return end;
+    }
+
     /** The public form of {@code version}; a withdrawn or expired item carries its withdrawal. */
     PublicItem build(Connection c, Store store, Store.ItemRow r, int version) throws SQLException {
         List<Store.EventRow> events = store.events(c, r.id());
@@ -62,10 +123,9 @@ final class PublicForms {
         }
         Store.VersionRow v = store.version(c, r.id(), version)
                 .orElseThrow(() -> new IllegalStateException("item " + r.id() + " has no version " + version));
-        RedactionContext ctx = context(r, f.extraMasks());
-        String text = redactor.redact(v.text(), ctx).redacted();
-        String title = redactor.redact(r.title(), ctx).redacted();
-        String party = r.partyName() == null ? null : redactor.redact(r.partyName(), ctx).redacted();
+        String text = redact(r, v.text(), f.extraMasks()).redacted();
+        String title = redact(r, r.title(), f.extraMasks()).redacted();
+        String party = r.partyName() == null ? null : redact(r, r.partyName(), f.extraMasks()).redacted();
         boolean gone = f.status() == ItemStatus.WITHDRAWN || f.status() == ItemStatus.EXPIRED;
         List<Attachment> attachments = store.attachments(c, r.id());
         byte[] pdf = pdf(r, title, party, text, f, gone);

@@ -301,4 +301,35 @@ class DisclosureServiceTest {
             assertEquals(1, f.service.items(new ItemQuery(ItemStatus.PUBLISHED, null, null, null, null, 0, 10), Fixture.OFFICER).total());
         }
     }
+
+    @Test
+    void aCatalogueShowsItsOfficersAndContactsWithOnlyTheApproversMasks() {
+        try (Fixture f = new Fixture("2026-09-30")) {
+            String text = "行政执法人员清单\n1. 姓名：张伟；单位：衡阳县自然资源局井头所；职务：执法队员；执法证号：43042120201003\n"
+                    + "2. 姓名：李建国；职务：大队长；执法证号：43042120241007\n"
+                    + "服务指南：办公地址：衡阳县西渡镇蒸阳北路1号；办公电话：0734-6812345；负责人：王秀英，联系电话：13907341234";
+            DisclosureItem c = f.service.create(new ItemDraft(ItemType.CATALOGUE, null, "行政执法人员清单（第1版）", null, null,
+                    false, false, LocalDate.parse("2026-09-30"), text, List.of(), List.of()), Fixture.OFFICER);
+            Redaction preview = f.service.preview(c.id(), List.of("13907341234"), Fixture.LEADER);
+            f.service.approve(c.id(), List.of("13907341234"), Fixture.LEADER);
+            PublicItem p = f.service.publicForm(c.id(), Fixture.OFFICER);
+            assertEquals(preview.redacted(), p.text(), "the preview is what goes out");
+            for (String kept : List.of("张伟", "李建国", "王秀英", "43042120201003", "衡阳县西渡镇蒸阳北路1号", "0734-6812345")) {
+                assertTrue(p.text().contains(kept), kept + " masked in the public catalogue: " + p.text());
+            }
+            assertFalse(p.text().contains("13907341234"), "the approver's own mask applies: " + p.text());
+            assertTrue(p.text().contains("联系电话：****"), p.text());
+            assertEquals(1, preview.masks().size(), preview.masks().toString());
+        }
+    }
+
+    @Test
+    void masksOnlyMergesOverlappingOccurrences() {
+        Redaction r = PublicForms.masksOnly("甲乙丙丁甲乙", List.of("甲乙", "乙丙", " "));
+        assertEquals("****丁****", r.redacted());
+        assertEquals(2, r.masks().size());
+        assertEquals(0, r.masks().get(0).start());
+        assertEquals(3, r.masks().get(0).end());
+        assertEquals("无改动", PublicForms.masksOnly("无改动", List.of()).redacted());
+    }
 }

@@ -1,0 +1,2 @@
+/** The catalogue's shell command: zhifa:catalogue-filing. */
+package org.zhifa.catalogue.internal.shell;
