@@ -67,7 +67,7 @@ public class CatalogueResource {
             m.put("generated", t.generated());
             List<Map<String, Object>> fields = new ArrayList<>();
             for (String f : t.fields()) {
-                fields.add(Map.of("key", f, "label", Messages.text(locale, "field." + f), "required",
+                fields.add(Map.of("key", f, "label", Messages.field(locale, t, f), "required",
                         t.required().contains(f)));
             }
             m.put("fields", fields);

@@ -56,15 +56,15 @@ final class Items {
                 v = v == null ? "" : v.strip();
                 if (v.length() > MAX_VALUE) {
                     throw Messages.invalid("CATALOGUE_FIELD_TOO_LONG", "items[" + no + "]." + key, no,
-                            Messages.zh("field." + key), MAX_VALUE);
+                            Messages.fieldZh(type, key), MAX_VALUE);
                 }
                 if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
                     throw Messages.invalid("CATALOGUE_FIELD_CONTROL", "items[" + no + "]." + key, no,
-                            Messages.zh("field." + key));
+                            Messages.fieldZh(type, key));
                 }
                 if (v.isEmpty() && type.required().contains(key)) {
                     throw Messages.invalid("CATALOGUE_FIELD_REQUIRED", "items[" + no + "]." + key, no,
-                            Messages.zh("field." + key), Messages.en("field." + key));
+                            Messages.fieldZh(type, key), Messages.field(java.util.Locale.ENGLISH, type, key));
                 }
                 values.put(key, v.replace("\r\n", "\n"));
             }

@@ -17,6 +17,20 @@ public final class Messages {
         return ZhifaException.text(BASE, Messages.class.getClassLoader(), bundle, key, args);
     }
 
+    /**
+     * The label of a catalogue field: the type's own ({@code field.<TYPE>.<key>}, e.g. 姓名 for the name of
+     * an officer in the 行政执法人员清单) where it has one, else the common {@code field.<key>}.
+     */
+    public static String field(Locale locale, org.zhifa.api.catalogue.CatalogueType type, String key) {
+        String own = "field." + type.name() + "." + key;
+        String text = text(locale, own);
+        return own.equals(text) ? text(locale, "field." + key) : text;
+    }
+
+    public static String fieldZh(org.zhifa.api.catalogue.CatalogueType type, String key) {
+        return field(Locale.SIMPLIFIED_CHINESE, type, key);
+    }
+
     public static String zh(String key, Object... args) {
         return text(Locale.SIMPLIFIED_CHINESE, key, args);
     }

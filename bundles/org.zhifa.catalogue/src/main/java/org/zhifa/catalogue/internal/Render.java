@@ -45,7 +45,7 @@ final class Render {
                 for (String key : v.type().fields()) {
                     fields.add(new DocumentTemplate.Field(p + key, null, false, false));
                     values.put(p + key, item.value(key));
-                    rows.add(new Block.Row(Messages.zh("field." + key), "${" + p + key + "}"));
+                    rows.add(new Block.Row(Messages.fieldZh(v.type(), key), "${" + p + key + "}"));
                 }
                 blocks.add(new Block.Heading(Messages.zh("pdf.guide.heading", item.no()) + "${" + p + "name}"));
                 blocks.add(new Block.KeyValueTable(rows));
@@ -58,7 +58,7 @@ final class Render {
             for (String key : v.type().fields()) {
                 fields.add(new DocumentTemplate.Field("col." + key, null, false, true));
                 values.put("col." + key, v.items().stream().map(i -> i.value(key)).toList());
-                columns.add(new Block.Column(Messages.zh("field." + key), "col." + key));
+                columns.add(new Block.Column(Messages.fieldZh(v.type(), key), "col." + key));
             }
             blocks.add(new Block.ListTable(columns));
         }
@@ -78,7 +78,7 @@ final class Render {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add(Messages.zh("field.no"));
-        v.type().fields().forEach(k -> header.add(Messages.zh("field." + k)));
+        v.type().fields().forEach(k -> header.add(Messages.fieldZh(v.type(), k)));
         rows.add(header);
         for (CatalogueItem i : v.items()) {
             List<String> row = new ArrayList<>();
@@ -100,7 +100,7 @@ final class Render {
                 if (i.value(k).isEmpty()) {
                     continue;
                 }
-                b.append(first ? "" : "；").append(Messages.zh("field." + k)).append("：").append(i.value(k));
+                b.append(first ? "" : "；").append(Messages.fieldZh(v.type(), k)).append("：").append(i.value(k));
                 first = false;
             }
             b.append('\n');

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import org.zhifa.api.catalogue.CatalogueItem;
 import org.zhifa.api.catalogue.CatalogueService.RenderFormat;
+import org.zhifa.api.catalogue.CatalogueStatus;
 import org.zhifa.api.catalogue.CatalogueType;
 import org.zhifa.api.catalogue.CatalogueVersion;
 import org.zhifa.api.catalogue.Flowchart;
@@ -171,6 +173,19 @@ class OutputsTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void anOfficersNameIsLabelledAsANameNotAnItem() {
+        CatalogueVersion people = new CatalogueVersion(1, CatalogueType.PERSONNEL, 1, 1, CatalogueStatus.PUBLISHED,
+                java.time.LocalDate.of(2026, 3, 2), List.of(new CatalogueItem(1, Map.of("name", "张伟", "unit", "执法监察大队"))),
+                null, null, null, List.of("admin"), "admin", java.time.Instant.EPOCH, null, null, null, null, true, null,
+                List.of());
+        String text = Render.text(people);
+        assertTrue(text.contains("姓名：张伟"), text);
+        assertFalse(text.contains("事项名称"), text);
+        assertEquals("Name", Messages.field(Locale.ENGLISH, CatalogueType.PERSONNEL, "name"));
+        assertEquals("事项名称", Messages.fieldZh(CatalogueType.ITEMS, "name"));
     }
 
     @Test

@@ -188,7 +188,7 @@ final class CataloguePanel extends VerticalLayout {
         grid.removeAllColumns();
         grid.addColumn(CatalogueItem::no).setCaption(m.domain("field.no")).setId("no").setWidth(70);
         for (String key : t.fields()) {
-            grid.addColumn(i -> i.value(key)).setCaption(m.domain("field." + key)).setId(key).setMaximumWidth(320);
+            grid.addColumn(i -> i.value(key)).setCaption(m.field(t, key)).setId(key).setMaximumWidth(320);
         }
     }
 
@@ -234,7 +234,7 @@ final class CataloguePanel extends VerticalLayout {
         fields.clear();
         itemForm.removeAllComponents();
         for (String key : type.getValue().fields()) {
-            TextArea a = new TextArea(m.domain("field." + key) + (type.getValue().required().contains(key) ? " *" : ""));
+            TextArea a = new TextArea(m.field(type.getValue(), key) + (type.getValue().required().contains(key) ? " *" : ""));
             a.setId("cat-field-" + key);
             a.setRows(key.equals("name") || key.equals("subject") || key.equals("code") ? 1 : 2);
             a.setWidth("36em");

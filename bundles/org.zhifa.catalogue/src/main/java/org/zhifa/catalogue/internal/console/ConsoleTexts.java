@@ -48,6 +48,11 @@ final class ConsoleTexts {
                 args);
     }
 
+    String field(org.zhifa.api.catalogue.CatalogueType type, String key) {
+        return org.zhifa.catalogue.internal.Messages.field(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE, type,
+                key);
+    }
+
     String time(Instant at) {
         return at == null ? "" : TIME.format(at.atZone(ZONE));
     }
