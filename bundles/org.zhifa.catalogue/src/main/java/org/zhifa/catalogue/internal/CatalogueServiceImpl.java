@@ -51,6 +51,7 @@ import org.zhifa.api.catalogue.CatalogueStatus;
 import org.zhifa.api.catalogue.CatalogueType;
 import org.zhifa.api.catalogue.CatalogueVersion;
 import org.zhifa.api.catalogue.Flowchart;
+import org.zhifa.api.common.Jdbc;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.common.Page;
@@ -869,35 +870,12 @@ public final class CatalogueServiceImpl implements CatalogueService {
         record.append(c, EntryDraft.of(OBJECT_TYPE, objectId, null, entryType, json), actor);
     }
 
-    @FunctionalInterface
-    interface Sql<T> {
-        T run(Connection c) throws SQLException;
+    <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.read(dataSource, work, CatalogueServiceImpl::unavailable);
     }
 
-    <T> T read(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    <T> T write(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+    <T> T write(Jdbc.Work<T> work) {
+        return Jdbc.write(dataSource, work, CatalogueServiceImpl::unavailable);
     }
 
     private static ZhifaException unavailable(SQLException e) {

@@ -1,12 +1,12 @@
 package org.zhifa.disclosure.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhifa.api.common.Jdbc;
 import org.zhifa.api.common.ZhifaException;
 
 /** One transaction per write: its rows, then its record entry on the same connection; a refusal writes nothing. */
@@ -18,35 +18,12 @@ final class Db {
         this.dataSource = dataSource;
     }
 
-    @FunctionalInterface
-    interface Sql<T> {
-        T run(Connection c) throws SQLException;
+    <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.read(dataSource, work, Db::unavailable);
     }
 
-    <T> T read(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    <T> T write(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+    <T> T write(Jdbc.Work<T> work) {
+        return Jdbc.write(dataSource, work, Db::unavailable);
     }
 
     static ZhifaException unavailable(SQLException e) {

@@ -49,6 +49,7 @@ import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.cases.CaseStatus;
 import org.zhifa.api.cases.CaseSummary;
 import org.zhifa.api.cases.PreparedDecision;
+import org.zhifa.api.common.Jdbc;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.common.Page;
@@ -1138,35 +1139,12 @@ public final class LegalReviewServiceImpl implements LegalReviewService, Decisio
         record.append(c, EntryDraft.of(OBJECT_TYPE, objectId, step, entryType, Store.json(payload)), actor);
     }
 
-    @FunctionalInterface
-    interface Sql<T> {
-        T run(Connection c) throws SQLException;
+    <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.read(dataSource, work, LegalReviewServiceImpl::unavailable);
     }
 
-    <T> T read(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    <T> T write(Sql<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+    <T> T write(Jdbc.Work<T> work) {
+        return Jdbc.write(dataSource, work, LegalReviewServiceImpl::unavailable);
     }
 
     private static ZhifaException unavailable(SQLException e) {
