@@ -95,10 +95,24 @@ final class Store {
             ps.setString(17, r.createdBy());
             ps.setTimestamp(18, Timestamp.from(r.createdAt()));
             ps.executeUpdate();
+            long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            insertState(c, id);
+            return id;
+        }
+    }
+
+    /** A new item's row of DISC_ITEM_STATE (V3): PENDING, no withdrawal asked. */
+    private void insertState(Connection c, long itemId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_ITEM_STATE (ITEM_ID, BUREAU, STATUS,"
+                + " WITHDRAWAL_DUE_ON) VALUES (?, ?, ?, NULL)")) {
+            ps.setLong(1, itemId);
+            ps.setString(2, bureau);
+            ps.setString(3, ItemStatus.PENDING.name());
+            ps.executeUpdate();
         }
     }
 
@@ -151,60 +165,48 @@ final class Store {
     }
 
     /**
-     * Each item's latest event that sets a status (an item's status is that event's, PENDING before any), and the
-     * day its withdrawal request is due by (an item is asked to be withdrawn at most once: DATA's dueOn). Grouped
-     * once and joined, so Derby does not run a subquery per item.
+     * Appends the FROM and WHERE of the filter; returns the parameters in order. An item's status and its
+     * withdrawal's day due are read from DISC_ITEM_STATE (V3), the projection of its events kept current by
+     * {@link #insertEvent}, so the lists need not group DISC_EVENT.
      */
-    private static final String LATEST_STATUS = " LEFT JOIN (SELECT E.ITEM_ID, MAX(E.ID) AS SID FROM DISC_EVENT E"
-            + " WHERE E.STATUS IS NOT NULL GROUP BY E.ITEM_ID) L ON L.ITEM_ID = I.ID LEFT JOIN DISC_EVENT S ON S.ID = L.SID";
-    private static final String WITHDRAWAL_DUE = " LEFT JOIN (SELECT W.ITEM_ID, MAX(DATE(CAST(SUBSTR(W.DATA,"
-            + " LOCATE('\"dueOn\":\"', W.DATA) + 9, 10) AS VARCHAR(10)))) AS WDUE FROM DISC_EVENT W"
-            + " WHERE W.TYPE = 'WITHDRAWAL_REQUESTED' GROUP BY W.ITEM_ID) R ON R.ITEM_ID = I.ID";
-
-    /** Appends the FROM and WHERE of the filter; returns the parameters in order. */
     private List<Object> itemQuery(StringBuilder sql, ItemFilter f) {
         List<Object> params = new ArrayList<>();
-        StringBuilder inner = new StringBuilder("SELECT I.ID, I.DUE_ON");
+        sql.append(" FROM DISC_ITEM I");
         if (f.derived()) {
-            inner.append(", COALESCE(S.STATUS, 'PENDING') AS ST");
-            inner.append(f.due() == null ? ", CAST(NULL AS DATE) AS WDUE" : ", R.WDUE");
+            sql.append(" JOIN DISC_ITEM_STATE S ON S.ITEM_ID = I.ID");
         }
-        inner.append(" FROM DISC_ITEM I");
-        if (f.derived()) {
-            inner.append(LATEST_STATUS);
-            if (f.due() != null) {
-                inner.append(WITHDRAWAL_DUE);
-            }
-        }
-        inner.append(" WHERE I.BUREAU = ?");
+        sql.append(" WHERE I.BUREAU = ?");
         params.add(bureau);
+        if (f.derived()) {
+            sql.append(" AND S.BUREAU = ?");
+            params.add(bureau);
+        }
         if (f.type() != null) {
-            inner.append(" AND I.TYPE = ?");
+            sql.append(" AND I.TYPE = ?");
             params.add(f.type().name());
         }
         if (f.kind() != null) {
-            inner.append(" AND I.KIND = ?");
+            sql.append(" AND I.KIND = ?");
             params.add(f.kind());
         }
         if (f.text() != null) {
-            inner.append(" AND (I.TITLE LIKE ? ESCAPE '!' OR I.CASE_NUMBER LIKE ? ESCAPE '!' OR I.PARTY_NAME LIKE ? ESCAPE '!')");
+            sql.append(" AND (I.TITLE LIKE ? ESCAPE '!' OR I.CASE_NUMBER LIKE ? ESCAPE '!' OR I.PARTY_NAME LIKE ? ESCAPE '!')");
             String like = "%" + f.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             params.add(like);
             params.add(like);
             params.add(like);
         }
-        sql.append(" FROM (").append(inner).append(") X WHERE 1 = 1");
         if (f.status() != null) {
-            sql.append(" AND X.ST = ?");
+            sql.append(" AND S.STATUS = ?");
             params.add(f.status().name());
         }
         if ("late".equals(f.due())) {
-            sql.append(" AND ((X.ST = 'PENDING' AND X.DUE_ON < ?) OR (X.ST = 'PUBLISHED' AND X.WDUE < ?))");
+            sql.append(" AND ((S.STATUS = 'PENDING' AND I.DUE_ON < ?) OR (S.STATUS = 'PUBLISHED' AND S.WITHDRAWAL_DUE_ON < ?))");
             params.add(java.sql.Date.valueOf(f.today()));
             params.add(java.sql.Date.valueOf(f.today()));
         } else if ("soon".equals(f.due())) {
-            sql.append(" AND ((X.ST = 'PENDING' AND X.DUE_ON >= ? AND X.DUE_ON <= ?)"
-                    + " OR (X.ST = 'PUBLISHED' AND X.WDUE >= ? AND X.WDUE <= ?))");
+            sql.append(" AND ((S.STATUS = 'PENDING' AND I.DUE_ON >= ? AND I.DUE_ON <= ?)"
+                    + " OR (S.STATUS = 'PUBLISHED' AND S.WITHDRAWAL_DUE_ON >= ? AND S.WITHDRAWAL_DUE_ON <= ?))");
             for (int i = 0; i < 2; i++) {
                 params.add(java.sql.Date.valueOf(f.today()));
                 params.add(java.sql.Date.valueOf(f.soonUntil()));
@@ -234,9 +236,10 @@ final class Store {
 
     /** The ids of a page of items passing the filter: newest first, or by the day due when filtered by due. */
     List<Long> itemPage(Connection c, ItemFilter f, int offset, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder(f.due() != null ? "SELECT X.ID, COALESCE(X.WDUE, X.DUE_ON) AS D" : "SELECT X.ID");
+        StringBuilder sql = new StringBuilder(f.due() != null ? "SELECT I.ID, COALESCE(S.WITHDRAWAL_DUE_ON, I.DUE_ON) AS D"
+                : "SELECT I.ID");
         List<Object> params = itemQuery(sql, f);
-        sql.append(f.due() != null ? " ORDER BY D, X.ID" : " ORDER BY X.ID DESC");
+        sql.append(f.due() != null ? " ORDER BY D, I.ID" : " ORDER BY I.ID DESC");
         sql.append(" OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         params.add(offset);
         params.add(limit);
@@ -424,6 +427,39 @@ final class Store {
             ps.setTimestamp(6, Timestamp.from(at));
             ps.setString(7, json(data == null ? Map.of() : data));
             ps.executeUpdate();
+        }
+        updateState(c, itemId, status, "WITHDRAWAL_REQUESTED".equals(type) && data != null && data.get("dueOn") != null
+                ? LocalDate.parse(data.get("dueOn").toString()) : null);
+    }
+
+    /**
+     * Keeps the item's DISC_ITEM_STATE row (a projection of its events, V3) current, in the caller's transaction:
+     * the status an event sets, the day a withdrawal request is due by. Nothing to do for other events.
+     */
+    private void updateState(Connection c, long itemId, ItemStatus status, LocalDate withdrawalDueOn) throws SQLException {
+        if (status == null && withdrawalDueOn == null) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE DISC_ITEM_STATE SET ");
+        if (status != null) {
+            sql.append("STATUS = ?");
+        }
+        if (withdrawalDueOn != null) {
+            sql.append(status != null ? ", " : "").append("WITHDRAWAL_DUE_ON = ?");
+        }
+        sql.append(" WHERE ITEM_ID = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (status != null) {
+                ps.setString(i++, status.name());
+            }
+            if (withdrawalDueOn != null) {
+                ps.setDate(i++, java.sql.Date.valueOf(withdrawalDueOn));
+            }
+            ps.setLong(i, itemId);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("no DISC_ITEM_STATE row for item " + itemId);
+            }
         }
     }
 

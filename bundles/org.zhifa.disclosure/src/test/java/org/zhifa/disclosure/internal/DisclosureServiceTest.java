@@ -198,6 +198,11 @@ class DisclosureServiceTest {
                     Fixture.OFFICER);
             // 10-08, 10-09, 10-10 (调休)
             assertEquals(LocalDate.parse("2026-10-10"), asked.withdrawalDueOn());
+            // the lists' projection of the events (V3) moved on in the same transaction
+            assertEquals(1, f.db.count("SELECT COUNT(*) FROM DISC_ITEM_STATE WHERE ITEM_ID = " + i.id()
+                    + " AND STATUS = 'PUBLISHED' AND WITHDRAWAL_DUE_ON = DATE('2026-10-10')"));
+            assertEquals(1, f.service.items(new ItemQuery(ItemStatus.PUBLISHED, null, null, null, null, 0, 10),
+                    Fixture.OFFICER).total());
             assertEquals("WITHDRAWAL_REQUESTED", assertThrows(ZhifaException.class,
                     () -> f.service.requestWithdrawal(i.id(), WithdrawalGround.REVOKED, "again", Fixture.LEADER)).code());
             f.moveTo("2026-10-12");
@@ -206,6 +211,9 @@ class DisclosureServiceTest {
                     () -> f.service.withdraw(i.id(), WithdrawalGround.EXPIRED, "x", Fixture.LEADER)).code());
             DisclosureItem gone = f.service.withdraw(i.id(), null, null, Fixture.LEADER);
             assertEquals(ItemStatus.WITHDRAWN, gone.status());
+            assertEquals(1, f.db.count("SELECT COUNT(*) FROM DISC_ITEM_STATE WHERE ITEM_ID = " + i.id()
+                    + " AND STATUS = 'WITHDRAWN' AND WITHDRAWAL_DUE_ON = DATE('2026-10-10')"));
+            assertEquals(0, f.service.items(new ItemQuery(null, null, null, "late", null, 0, 10), Fixture.OFFICER).total());
             assertEquals(WithdrawalGround.REVOKED, gone.withdrawalGround());
             assertEquals("复议机关撤销原处罚决定", gone.withdrawalReason());
             assertNotNull(gone.withdrawnAt());

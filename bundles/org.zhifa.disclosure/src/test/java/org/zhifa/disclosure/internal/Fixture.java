@@ -83,7 +83,7 @@ final class Fixture implements AutoCloseable {
     Fixture(String day, Settings settings) {
         String name = "disc" + System.nanoTime();
         db = DerbyJpa.open(name, "zhifa-cases-test", "/db/cases/V1__cases.sql", "/db/disclosure/V1__disclosure.sql",
-                "/db/disclosure/V2__disclosure_list_indexes.sql");
+                "/db/disclosure/V2__disclosure_list_indexes.sql", "/db/disclosure/V3__disclosure_item_state.sql");
         log = new TransactionalLog(db);
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);

@@ -155,6 +155,11 @@ class ListScaleTest {
                 v.executeBatch();
                 e.executeBatch();
             }
+            // each item's current state, derived from the events by V3's own filling statement (so that the
+            // migration's reading of status and dueOn is checked against the generator at scale)
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(v3Fill());
+            }
             String[] channels = {"site", "wechat"};
             for (String ch : channels) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO DISC_CHANNEL (BUREAU, ID, FIRST_SEEN)"
@@ -199,6 +204,28 @@ class ListScaleTest {
                 }
             }
             c.commit();
+        }
+    }
+
+    /** V3's INSERT ... SELECT that fills DISC_ITEM_STATE from the events (statements end at a line ";"). */
+    static String v3Fill() {
+        try (java.io.InputStream in = ListScaleTest.class.getResourceAsStream("/db/disclosure/V3__disclosure_item_state.sql")) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder current = new StringBuilder();
+            for (String line : sql.split("\\R")) {
+                String t = line.trim();
+                if (t.equals(";")) {
+                    if (current.toString().trim().startsWith("INSERT INTO DISC_ITEM_STATE")) {
+                        return current.toString().trim();
+                    }
+                    current.setLength(0);
+                } else if (!t.startsWith("--")) {
+                    current.append(line).append('\n');
+                }
+            }
+            throw new IllegalStateException("V3 fills nothing");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
