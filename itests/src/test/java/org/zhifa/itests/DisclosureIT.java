@@ -117,6 +117,10 @@ class DisclosureIT {
                 return e != null && e.get("attempts").asInt() >= 2 && "RETRYING".equals(e.get("state").asText());
             }, () -> bureau.get("/api/v1/disclosure/outbox", "officer").body());
             assertTrue(entry(id).get("lastError").asText().contains("told to fail"));
+            // Karaf saves config:update to etc/ in the background: the restarted bureau must find the fast back-off
+            Path cfg = bureau.home.resolve("etc").resolve("org.zhifa.disclosure.cfg");
+            Wait.until("the fast retry settings are saved in " + cfg, LIMIT, () -> saved(cfg, "retryBaseSeconds=1"),
+                    cfg::toString);
             bureau.restart();
             JsonNode waiting = entry(id);
             assertTrue(waiting != null && "UPDATE".equals(waiting.get("action").asText()), "the entry survived the restart");
@@ -253,5 +257,14 @@ class DisclosureIT {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the config file holds {@code key=value} (as Karaf writes it: spaces around =, maybe quoted). */
+    private static boolean saved(Path cfg, String keyValue) {
+        try {
+            return Files.readAllLines(cfg).stream().anyMatch(l -> l.replace(" ", "").replace("\"", "").equals(keyValue));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
