@@ -318,8 +318,7 @@ final class Store {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(6), new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    out.put(rs.getLong(6), versionRow(rs));
                 }
             }
         }
@@ -359,13 +358,11 @@ final class Store {
 
     List<VersionRow> versions(Connection c, long itemId) throws SQLException {
         List<VersionRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION, TEXT, REQUEST, CREATED_BY, CREATED_AT FROM DISC_VERSION"
-                + " WHERE ITEM_ID = ? ORDER BY VERSION")) {
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE ITEM_ID = ? ORDER BY VERSION")) {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant()));
+                    out.add(versionRow(rs));
                 }
             }
         }
@@ -373,15 +370,20 @@ final class Store {
     }
 
     Optional<VersionRow> version(Connection c, long itemId, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION, TEXT, REQUEST, CREATED_BY, CREATED_AT FROM DISC_VERSION"
-                + " WHERE ITEM_ID = ? AND VERSION = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS + " WHERE ITEM_ID = ? AND VERSION = ?")) {
             ps.setLong(1, itemId);
             ps.setInt(2, version);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant())) : Optional.empty();
+                return rs.next() ? Optional.of(versionRow(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static final String VERSION_COLUMNS = "SELECT VERSION, TEXT, REQUEST, CREATED_BY, CREATED_AT FROM DISC_VERSION";
+
+    private static VersionRow versionRow(ResultSet rs) throws SQLException {
+        return new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     // --- attachments
