@@ -57,12 +57,13 @@ final class OutboxPanel extends VerticalLayout {
     private final ConfigurableFilterDataProvider<OutboxEntry, Void, Filter> data;
     private final boolean retrier;
     private transient Registration poll;
-    private boolean loadFailed;
+    private final LoadFailure failure;
 
     OutboxPanel(DisclosureService service, ConsoleContext context) {
         this.service = service;
         this.context = context;
         this.m = new ConsoleTexts(context.locale());
+        this.failure = new LoadFailure(error, m, context, LOG, "the outbox");
         this.retrier = context.actor().has(Roles.ADMIN) || context.actor().has(Roles.LEADER);
         ConsoleTexts.styles(UI.getCurrent());
         setId("disc-outbox");
@@ -124,7 +125,7 @@ final class OutboxPanel extends VerticalLayout {
             c.setPageLength(0);
             c.addStyleName(ValoTheme.COMBOBOX_SMALL);
             c.addValueChangeListener(e -> {
-                loadFailed = false;
+                failure.reset();
                 data.setFilter(new Filter(chosenState(), channel.getValue()));
             });
         }
@@ -188,7 +189,7 @@ final class OutboxPanel extends VerticalLayout {
     }
 
     void refresh() {
-        loadFailed = false;
+        failure.reset();
         updateChannels();
         data.refreshAll();
     }
@@ -247,7 +248,7 @@ final class OutboxPanel extends VerticalLayout {
                 remaining -= size;
             }
         } catch (RuntimeException e) {
-            failed(e);
+            failure.show(e);
         }
         return rows.stream();
     }
@@ -258,25 +259,9 @@ final class OutboxPanel extends VerticalLayout {
             return (int) Math.min(service.outbox(f.state(), f.channel(), 0, 1, context.actor()).total(),
                     Integer.MAX_VALUE);
         } catch (RuntimeException e) {
-            failed(e);
+            failure.show(e);
             return 0;
         }
     }
 
-    private void failed(RuntimeException e) {
-        if (loadFailed) {
-            return;
-        }
-        loadFailed = true;
-        String message;
-        if (e instanceof ZhifaException z) {
-            message = m.message(z);
-        } else {
-            LOG.error("loading the outbox failed", e);
-            message = m.get("error.unexpected");
-        }
-        error.setValue(message);
-        error.setVisible(true);
-        context.notify(message, true);
-    }
 }

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.zhifa.api.cases.KindInfo;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
-import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.disclosure.DisclosureItem;
 import org.zhifa.api.disclosure.ItemQuery;
 import org.zhifa.api.disclosure.ItemStatus;
@@ -59,12 +58,13 @@ final class QueuePanel extends VerticalLayout implements View {
     private final Grid<DisclosureItem> grid = new Grid<>();
     private final ConfigurableFilterDataProvider<DisclosureItem, Void, ItemQuery> data;
     private final List<KindInfo> kinds;
-    private boolean loadFailed;
+    private final LoadFailure failure;
 
     QueuePanel(ConsoleServices services, ConsoleContext context) {
         this.services = services;
         this.context = context;
         this.m = new ConsoleTexts(context.locale());
+        this.failure = new LoadFailure(error, m, context, LOG, "disclosure items");
         ConsoleTexts.styles(UI.getCurrent());
         setId("disc-queue");
         setWidth("100%");
@@ -206,7 +206,7 @@ final class QueuePanel extends VerticalLayout implements View {
     }
 
     void refresh() {
-        loadFailed = false;
+        failure.reset();
         data.refreshAll();
     }
 
@@ -216,7 +216,7 @@ final class QueuePanel extends VerticalLayout implements View {
     }
 
     private void applyFilter() {
-        loadFailed = false;
+        failure.reset();
         data.setFilter(filter());
     }
 
@@ -238,7 +238,7 @@ final class QueuePanel extends VerticalLayout implements View {
                 remaining -= size;
             }
         } catch (RuntimeException e) {
-            failed(e);
+            failure.show(e);
         }
         return rows.stream();
     }
@@ -250,28 +250,11 @@ final class QueuePanel extends VerticalLayout implements View {
                     new ItemQuery(f.status(), f.type(), f.kind(), f.due(), f.text(), 0, 1), context.actor()).total();
             return (int) Math.min(total, Integer.MAX_VALUE);
         } catch (RuntimeException e) {
-            failed(e);
+            failure.show(e);
             return 0;
         }
     }
 
-    /** One visible message per filter, not one per page the grid asks for. */
-    private void failed(RuntimeException e) {
-        if (loadFailed) {
-            return;
-        }
-        loadFailed = true;
-        String message;
-        if (e instanceof ZhifaException z) {
-            message = m.message(z);
-        } else {
-            LOG.error("loading disclosure items failed", e);
-            message = m.get("error.unexpected");
-        }
-        error.setValue(message);
-        error.setVisible(true);
-        context.notify(message, true);
-    }
 
     @Override
     public void enter(ViewChangeEvent event) {
