@@ -5,6 +5,8 @@
 # --dir defaults to bundles/org.zhifa.channel.<id> in the zhifa checkout; an existing folder is never touched.
 # Relative paths are taken from ZHIFA_CALLER_DIR (set by ./zhifa) or the current folder.
 set -euo pipefail
+# characters, not bytes, when the name is measured
+export LC_ALL=C.UTF-8
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -56,8 +58,8 @@ for p in "${parts[@]}"; do class+=$(printf '%s' "${p:0:1}" | tr '[:lower:]' '[:u
 
 # --- the name: shown as the channel's title in 发布通道; it goes into properties and XML as it is
 [ -n "$name" ] || name=$id
-if [ "${#name}" -gt 40 ] || [[ "$name" =~ [[:cntrl:]] ]] || [[ "$name" == *[\<\>\&\"\'\\\|]* ]] || [ -z "${name// /}" ]; then
-  die "invalid --name: 1–40 characters, none of < > & \" ' \\ | or control characters / 名称须为 1–40 个字符，不含 < > & \" ' \\ | 或控制字符"
+if [ "${#name}" -gt 40 ] || [[ "$name" =~ [[:cntrl:]] ]] || [[ "$name" == *[\<\>\&\"\'\\\|]* ]] || [[ "$name" == *--* ]] || [ -z "${name// /}" ]; then
+  die "invalid --name: 1–40 characters, none of < > & \" ' \\ | -- or control characters / 名称须为 1–40 个字符，不含 < > & \" ' \\ | -- 或控制字符"
 fi
 
 # --- where
