@@ -100,10 +100,11 @@ trap - EXIT
 cat <<MSG
 zhifa new-channel: channel '$id' ($name) in $dir
   bundle  org.zhifa.channel.$id  (package org.zhifa.channel.$pkg.internal, component ${class}Channel)
+  config  etc/org.zhifa.channel.$pkg.cfg  (PID org.zhifa.channel.$pkg)
   feature zhifa-channel-$id      (mvn:org.zhifa/org.zhifa.channel.$id/$version/xml/features)
 Next (docs/writing-a-channel.md):
   cd $dir && mvn -o install
   bin/client -u admin -p admin 'feature:repo-add mvn:org.zhifa/org.zhifa.channel.$id/$version/xml/features'
-  cp $dir/etc/org.zhifa.channel.$id.cfg <bureau>/etc/   # then set url and secret
+  cp $dir/etc/org.zhifa.channel.$pkg.cfg <bureau>/etc/   # then set url and secret
   bin/client -u admin -p admin 'feature:install zhifa-channel-$id'
 MSG

@@ -46,6 +46,8 @@ class ChannelTemplateIT {
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(6);
     private static final String ID = "it-hook";
+    /** The configuration PID: the package name, since Karaf reads etc/a-b.cfg as factory configuration a. */
+    private static final String PID = "org.zhifa.channel.it_hook";
     private static final String NAME = "集成测试推送";
     private static final String SECRET = "it-secret-密钥-42";
 
@@ -110,6 +112,8 @@ class ChannelTemplateIT {
         String version = projectVersion();
         String artifact = "org.zhifa.channel." + ID;
         Path jar = project.resolve("target/" + artifact + "-" + version + ".jar");
+        Path sample = project.resolve("etc/" + PID + ".cfg");
+        assertTrue(Files.isRegularFile(sample), "the generated project ships its sample configuration");
         Path features = project.resolve("target/feature/feature.xml");
         assertTrue(Files.isRegularFile(jar) && Files.isRegularFile(features), build.output());
         assertTrue(Files.readString(project.resolve("target/surefire-reports/org.zhifa.channel.it_hook.internal.ItHookChannelTest.txt"))
@@ -121,6 +125,7 @@ class ChannelTemplateIT {
         Files.copy(jar, repo.resolve(artifact + "-" + version + ".jar"));
         Files.copy(features, repo.resolve(artifact + "-" + version + "-features.xml"));
         String repoUrl = "mvn:org.zhifa/" + artifact + "/" + version + "/xml/features";
+        Path cfg = bureau.home.resolve("etc/" + PID + ".cfg");
 
         List<Hook> hooks = new CopyOnWriteArrayList<>();
         AtomicBoolean busyOnce = new AtomicBoolean(true);
@@ -155,11 +160,15 @@ class ChannelTemplateIT {
             Wait.until("the channel's bundle is active", LIMIT, () -> bureau.admin("bundle:list -s --no-format")
                     .lines().anyMatch(l -> l.contains(artifact) && l.contains("Active")));
             // without its configuration the channel stays away: nothing is queued for a webhook nobody set up
-            assertEquals(null, channel(), "no channel before etc/org.zhifa.channel." + ID + ".cfg exists");
+            assertEquals(null, channel(), "no channel before etc/" + PID + ".cfg exists");
 
-            bureau.admin("config:edit org.zhifa.channel." + ID,
-                    "config:property-set url http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
-                    "config:property-set secret " + SECRET, "config:update");
+            // as the walkthrough says: the generated sample into the bureau's etc/, url and secret set
+            String cfgText = Files.readString(sample, StandardCharsets.ISO_8859_1)
+                    .replaceAll("(?m)^url = .*$", "url = http://127.0.0.1:" + server.getAddress().getPort() + "/hook")
+                    .replaceAll("(?m)^secret = .*$", "secret = " + SECRET);
+            Path tmpCfg = bureau.home.resolve(PID + ".cfg.tmp"); // moved in whole: file install never reads half a file
+            Files.writeString(tmpCfg, cfgText.replace("密钥", "\\u5bc6\\u94a5"), StandardCharsets.ISO_8859_1);
+            Files.move(tmpCfg, cfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             Wait.until("the channel is known to the outbox", LIMIT, () -> channel() != null,
                     () -> bureau.get("/api/v1/disclosure/channels", "officer").body() + "\n" + bureau.logTail());
             assertEquals(NAME, channel().get("titleZh").asText(), "the --name is the channel's title");
@@ -232,7 +241,8 @@ class ChannelTemplateIT {
             server.stop(0);
             bureau.client("admin", "admin", "feature:uninstall zhifa-channel-" + ID);
             bureau.client("admin", "admin", "feature:repo-remove " + repoUrl);
-            bureau.client("admin", "admin", "config:delete org.zhifa.channel." + ID);
+            Files.deleteIfExists(cfg);
+            bureau.client("admin", "admin", "config:delete " + PID);
             Files.deleteIfExists(repo.resolve(artifact + "-" + version + ".jar"));
             Files.deleteIfExists(repo.resolve(artifact + "-" + version + "-features.xml"));
         }
@@ -240,8 +250,8 @@ class ChannelTemplateIT {
         assertFalse(bureau.admin("bundle:list -s --no-format").contains(artifact));
         assertFalse(bureau.admin("feature:list --no-format").contains("zhifa-channel-" + ID));
         assertFalse(bureau.admin("feature:repo-list --no-format").contains(artifact));
-        Path cfg = bureau.home.resolve("etc/org.zhifa.channel." + ID + ".cfg");
-        Wait.until(cfg + " is removed with the configuration", LIMIT, () -> !Files.exists(cfg));
+        Wait.until("the configuration is gone", LIMIT, () -> !bureau.admin("config:list \"(service.pid=" + PID + ")\"")
+                .contains(PID));
     }
 
     // ------------------------------------------------------------------------------------------

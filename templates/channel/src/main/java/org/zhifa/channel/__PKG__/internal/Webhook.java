@@ -86,7 +86,7 @@ final class Webhook {
         if (settings.problem() != null) {
             // a bad configuration is fixed by editing it, which replaces this webhook: retrying (not FAILED)
             // lets every waiting entry go out then without a manual retry each; the outbox alarms meanwhile
-            return DeliveryResult.retry(Texts.both(settings.problem(), "org.zhifa.channel.__ID__"));
+            return DeliveryResult.retry(Texts.both(settings.problem(), __CLASS__Channel.PID));
         }
         byte[] body = Payload.json(d, settings.includePdf()).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(settings.url())

@@ -26,7 +26,8 @@ import org.zhifa.api.disclosure.PublishingChannel;
 @Designate(ocd = __CLASS__Channel.Config.class)
 public class __CLASS__Channel implements PublishingChannel {
     static final String ID = "__ID__";
-    static final String PID = "org.zhifa.channel.__ID__";
+    // the package name, not the id: Karaf reads etc/a-b.cfg as factory configuration "a" named "b"
+    static final String PID = "org.zhifa.channel.__PKG__";
 
     @ObjectClassDefinition(name = "zhifa channel __ID__", description = "Webhook publishing channel")
     public @interface Config {

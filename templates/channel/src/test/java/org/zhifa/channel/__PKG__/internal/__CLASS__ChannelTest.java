@@ -169,7 +169,7 @@ class __CLASS__ChannelTest {
                 {"not a url", SECRET, "url"}, {url(), " ", "secret"}}) {
             DeliveryResult r = webhook(bad[0], bad[1], false).deliver(delivery(Delivery.Action.PUBLISH, "t"));
             assertEquals(DeliveryResult.State.RETRY, r.state());
-            assertTrue(r.message().contains("etc/org.zhifa.channel.__ID__.cfg") && r.message().contains(bad[2]), r.message());
+            assertTrue(r.message().contains("etc/org.zhifa.channel.__PKG__.cfg") && r.message().contains(bad[2]), r.message());
         }
         assertTrue(received.isEmpty());
     }
