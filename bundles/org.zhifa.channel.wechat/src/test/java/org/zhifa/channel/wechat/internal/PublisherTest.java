@@ -310,6 +310,34 @@ class PublisherTest {
     }
 
     @Test
+    void newSettingsAndARestartKeepTheCoverAndTheJobs() {
+        PublicItem item = item("Set0001", 1, "设置", "正文", List.of());
+        DeliveryResult pending = publisher.deliver(new Delivery(7, Delivery.Action.PUBLISH, item, 1, null));
+        assertEquals(State.PENDING, pending.state());
+        Settings s = settings(20000, 1048576);
+        publisher.update(new Settings(s.baseUrl(), s.appid(), s.secret(), "执法监察大队", null, s.siteUrl(), Duration.ofSeconds(5),
+                s.contentChars(), s.contentBytes(), s.titleLimit(), s.digestLength(), s.quotaZone(), s.timeout(), s.fonts()));
+        DeliveryResult again = publisher.deliver(new Delivery(7, Delivery.Action.PUBLISH, item, 2, pending.receipt()));
+        assertEquals(Duration.ofSeconds(5), again.retryAfter(), "the new poll interval");
+        assertEquals(1, wechat.count("stable_token"), "the same account keeps its token");
+
+        // a restart: the same state file; the job is found even without the outbox's receipt
+        publisher = publisher(settings(20000, 1048576));
+        assertEquals(State.DONE, untilFinal(Delivery.Action.PUBLISH, item, null).state());
+        assertEquals(1, wechat.count("freepublish/submit"), "not submitted twice");
+        untilFinal(Delivery.Action.PUBLISH, item("Set0002", 1, "第二", "正文", List.of()), null);
+        assertEquals(1, wechat.count("material/add_material"), "the cover's media_id survived the restart");
+
+        // another secret: a new token is asked for, and WeChat's refusal says what to fix
+        publisher.update(new Settings(s.baseUrl(), s.appid(), "wrong-secret", "", null, "", s.poll(), s.contentChars(),
+                s.contentBytes(), s.titleLimit(), s.digestLength(), s.quotaZone(), s.timeout(), s.fonts()));
+        DeliveryResult r = publisher.deliver(new Delivery(7, Delivery.Action.PUBLISH, item("Set0003", 1, "三", "正文", List.of()), 1, null));
+        assertEquals(State.FAILED, r.state(), String.valueOf(r));
+        assertTrue(r.message().contains("40125") && r.message().contains("secret") && !r.message().contains("wrong-secret"),
+                r.message());
+    }
+
+    @Test
     void theCoverIsASmallJpegFromTheLogoOrTheBureausName() throws IOException {
         byte[] drawn = Covers.cover(null, "衡阳县自然资源局", List.of(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")), "行政执法公示");
         assertTrue(drawn.length <= Covers.MAX_BYTES && (drawn[0] & 0xFF) == 0xFF && (drawn[1] & 0xFF) == 0xD8);
