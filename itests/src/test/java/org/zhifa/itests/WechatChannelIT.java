@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,12 @@ class WechatChannelIT {
     void aNoticeIsPublishedPolledWithdrawnAndA48001IsAnAlarm() throws Exception {
         Path state = Files.createDirectories(Path.of(System.getProperty("zhifa.work", "target/it"), "wechat").toAbsolutePath())
                 .resolve("state-" + UUID.randomUUID() + ".properties");
+        // the assembly ships the national defaults in etc/: put them back at the end
+        Path cfg = bureau.home.resolve("etc").resolve(PID + ".cfg");
+        String shipped = Files.exists(cfg) ? Files.readString(cfg, StandardCharsets.ISO_8859_1) : null;
         try (FakeWechat wechat = new FakeWechat("wx5a1e0f00000000it", "it-secret-" + UUID.randomUUID())) {
+            JsonNode before = channel();
+            assertTrue(before == null || !before.get("installed").asBoolean(), "not installed at boot: " + before);
             bureau.admin("config:edit " + PID, "config:property-set baseUrl " + wechat.baseUrl(),
                     "config:property-set appid wx5a1e0f00000000it",
                     "config:property-set secret " + wechat.secret(),
@@ -111,6 +117,9 @@ class WechatChannelIT {
             } finally {
                 bureau.admin("feature:uninstall zhifa-channel-wechat");
                 bureau.admin("config:delete " + PID);
+                if (shipped != null) {
+                    Files.writeString(cfg, shipped, StandardCharsets.ISO_8859_1);
+                }
                 Wait.until("the wechat channel is gone", LIMIT, () -> {
                     JsonNode c = channel();
                     return c == null || !c.get("installed").asBoolean();
