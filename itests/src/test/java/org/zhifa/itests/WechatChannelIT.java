@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The WeChat channel (C3) in the built bureau: the feature hot-installed, pointed at a fake WeChat API in this
  * JVM (127.0.0.1), a notice approved over REST goes draft → submit → poll → DONE, its withdrawal deletes the
- * article, a 48001 answer becomes an alarm that a manual retry clears; the feature is uninstalled at the end.
+ * article, a 48001 answer becomes an alarm that a manual retry clears, a 45009 waits for midnight in Beijing and
+ * is alarmed at once; the feature is uninstalled at the end.
  */
 class WechatChannelIT {
     private static final Duration LIMIT = Duration.ofSeconds(120);
@@ -111,6 +112,33 @@ class WechatChannelIT {
                         "leader", "{}");
                 assertEquals(200, retry.statusCode(), retry.body());
                 Wait.until("the retried notice is DONE", LIMIT, () -> done(id2, "PUBLISH") != null,
+                        () -> bureau.get("/api/v1/disclosure/outbox?channel=wechat", "officer").body());
+                assertFalse(channel().get("alarm").asBoolean(), channel().toString());
+
+                // 45009: the daily quota — the entry waits until a minute after midnight in Beijing, an alarm at once
+                // when that lies beyond the outbox's alarmMinutes (60 by default)
+                wechat.failNext("draft/add", 45009);
+                JsonNode third = create("关于第三件事项的公告", "第三件公告正文。");
+                long id3 = third.get("id").asLong();
+                java.time.ZonedDateTime now = java.time.ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
+                approve(id3);
+                Wait.until("the 45009 waits for the quota", LIMIT, () -> {
+                    JsonNode e = openEntry(id3);
+                    return e != null && "RETRYING".equals(e.get("state").asText());
+                }, () -> bureau.get("/api/v1/disclosure/outbox?channel=wechat", "officer").body());
+                JsonNode quota = openEntry(id3);
+                assertTrue(quota.get("lastError").asText().contains("45009"), quota.toString());
+                java.time.Instant next = java.time.Instant.parse(quota.get("nextAttemptAt").asText());
+                java.time.Instant midnight = now.toLocalDate().plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+                assertTrue(!next.isBefore(midnight) && next.isBefore(midnight.plusSeconds(300)), "next attempt " + next);
+                boolean late = Duration.between(java.time.Instant.parse(quota.get("createdAt").asText()), next)
+                        .compareTo(Duration.ofMinutes(60)) > 0;
+                assertEquals(late, quota.get("alarm").asBoolean(), quota.toString());
+                assertEquals(late, channel().get("alarm").asBoolean(), channel().toString());
+                // the quota was reset by hand in the WeChat admin: a manual retry delivers it now
+                assertEquals(200, bureau.send("POST", "/api/v1/disclosure/outbox/" + quota.get("id").asLong() + "/retry",
+                        "leader", "{}").statusCode());
+                Wait.until("the notice after the quota is DONE", LIMIT, () -> done(id3, "PUBLISH") != null,
                         () -> bureau.get("/api/v1/disclosure/outbox?channel=wechat", "officer").body());
                 assertFalse(channel().get("alarm").asBoolean(), channel().toString());
                 assertFalse(bureau.logTail().contains(wechat.secret()), "the secret is never logged");
