@@ -1,6 +1,5 @@
 package org.zhifa.channel.newspaper.internal;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,14 +25,15 @@ final class EmlEdition {
     }
 
     static byte[] render(Edition edition, String from, String to, byte[] pdf, byte[] docx, ZonedDateTime now) {
-        String boundary = "=_zhifa_" + UUID.randomUUID().toString().replace("-", "");
+        String boundary = "=_zhifa_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String subject = edition.title();
         StringBuilder m = new StringBuilder();
         header(m, "From", word(edition.bureau()) + " <" + from + ">");
         header(m, "To", word(edition.newspaper()) + " <" + to + ">");
         header(m, "Subject", word(subject));
         header(m, "Date", now.format(DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)));
-        header(m, "Message-ID", "<" + UUID.randomUUID() + "." + edition.fileStem() + "@" + from.substring(from.indexOf('@') + 1) + ">");
+        header(m, "Message-ID", "<np." + edition.from().toString().replace("-", "") + "." + edition.to().toString().replace("-", "")
+                + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@" + from.substring(from.indexOf('@') + 1) + ">");
         header(m, "MIME-Version", "1.0");
         header(m, "Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
         m.append(CRLF);
@@ -53,14 +53,15 @@ final class EmlEdition {
 
     private static void part(StringBuilder m, String boundary, String type, String file, byte[] content) {
         m.append("--").append(boundary).append(CRLF);
-        m.append("Content-Type: ").append(type);
+        // a long media type (DOCX's) goes on a folded line of its own: lines stay under 78 characters
+        m.append("Content-Type:").append(type.length() > 60 ? CRLF : "").append(' ').append(type);
         if (file != null) {
-            m.append("; name=\"").append(file).append('"');
+            m.append(";").append(CRLF).append(" name=\"").append(file).append('"');
         }
         m.append(CRLF).append("Content-Transfer-Encoding: base64").append(CRLF);
         if (file != null) {
-            m.append("Content-Disposition: attachment; filename=\"").append(file).append("\"; filename*=UTF-8''")
-                    .append(URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20")).append(CRLF);
+            // the file name is ASCII (the edition's stem): no RFC 2231 form needed
+            m.append("Content-Disposition: attachment;").append(CRLF).append(" filename=\"").append(file).append('"').append(CRLF);
         }
         m.append(CRLF);
         String b64 = Base64.getEncoder().encodeToString(content);
@@ -80,8 +81,8 @@ final class EmlEdition {
             int cp = text.codePointAt(i);
             String c = new String(Character.toChars(cp));
             int bytes = (chunk.toString() + c).getBytes(StandardCharsets.UTF_8).length;
-            // =?UTF-8?B?...?= is 12 characters; 45 bytes make 60 base64 characters
-            if (bytes > 45) {
+            // =?UTF-8?B?...?= is 12 characters; 39 bytes make 52 base64 characters: with "Subject: " 73 in all
+            if (bytes > 39) {
                 append(out, chunk.toString());
                 chunk.setLength(0);
             }
