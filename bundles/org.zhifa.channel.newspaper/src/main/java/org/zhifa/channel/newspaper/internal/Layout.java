@@ -43,7 +43,8 @@ final class Layout {
                 }
             } else {
                 List<Line> lines = lines(block, measure);
-                int keep = lines.size() + (block.style() == Block.Style.TITLE && b + 1 < blocks.size() ? 1 : 0);
+                // a title stays whole and with the first line after it; other blocks flow over the page break
+                int keep = block.style() == Block.Style.TITLE ? lines.size() + (b + 1 < blocks.size() ? 1 : 0) : 1;
                 if (!page.isEmpty() && page.size() + Math.min(keep, Page.LINES) > Page.LINES) {
                     pages.add(trim(page));
                     page = new ArrayList<>();

@@ -57,6 +57,9 @@ class PdfEditionTest {
         f.withdraw(Fixture.withdrawal(old, "2026-03-20", WithdrawalGround.REVOKED, "依法撤销"));
         edition = f.edition("2026-03-01", "2026-03-31");
         pdf = f.channel.render(edition, NewspaperChannel.Format.PDF).content();
+        // for humans: the sample edition beside the test reports
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/edition-sample.pdf"), pdf);
     }
 
     @Test
