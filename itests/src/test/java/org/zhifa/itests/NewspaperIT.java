@@ -47,6 +47,7 @@ class NewspaperIT {
         try {
             Wait.until("newspaper REST", LIMIT, () -> bureau.get(edition + "&format=bad", "officer").statusCode() == 400,
                     bureau::logTail);
+            assertTrue(bureau.get("/api/openapi.json", null).body().contains("/v1/channels/newspaper/edition"), "documented");
             bureau.admin("config:edit org.zhifa.channel.newspaper", "config:property-set newspaper.address gonggao@paper.example",
                     "config:property-set from.address gongshi@bureau.example", "config:update");
 
@@ -127,6 +128,7 @@ class NewspaperIT {
         String features = bureau.admin("feature:list -i --no-format");
         assertFalse(features.lines().anyMatch(l -> l.startsWith("zhifa-channel-newspaper ")), features);
         assertEquals(200, bureau.get("/api/v1/disclosure/items?limit=1", "officer").statusCode());
+        assertFalse(bureau.get("/api/openapi.json", null).body().contains("/v1/channels/newspaper/edition"));
     }
 
     private static void refused(HttpResponse<String> r, String code) {
