@@ -645,7 +645,7 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
         }
         return new OutboxEntry(r.id(), r.channel(), r.itemId(), publicId, r.version(), r.action(), r.state(), r.attempts(),
                 r.createdAt(), r.state() == OutboxState.DONE ? null : r.nextAt(), r.doneAt(), r.receipt(), r.lastError(),
-                outbox.alarm(r.state(), r.createdAt()));
+                outbox.alarm(r.state(), r.createdAt(), r.nextAt()));
     }
 
     @Override
@@ -686,8 +686,7 @@ public final class DisclosureServiceImpl implements DisclosureService, CaseDecis
                 Store.ChannelCounts n = counts.getOrDefault(id, new Store.ChannelCounts(0, 0, 0, null));
                 String zh = ch == null ? id : title(ch, Locale.SIMPLIFIED_CHINESE, id);
                 String en = ch == null ? id : title(ch, Locale.ENGLISH, id);
-                boolean alarm = n.failed() > 0 || n.oldestWaiting() != null
-                        && outbox.alarm(OutboxState.WAITING, n.oldestWaiting());
+                boolean alarm = outbox.alarm(n);
                 out.add(new ChannelStatus(id, zh, en, ch != null, n.waiting(), n.failed(), n.done(), n.oldestWaiting(),
                         alarm));
             }

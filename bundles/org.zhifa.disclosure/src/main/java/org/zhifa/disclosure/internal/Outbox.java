@@ -321,9 +321,24 @@ final class Outbox {
         return last;
     }
 
-    /** Waiting longer than the limit, or FAILED. */
-    boolean alarm(OutboxState state, Instant createdAt) {
-        return state == OutboxState.FAILED
-                || state != OutboxState.DONE && createdAt.plus(settings.alarmAfter()).isBefore(clock.instant());
+    /**
+     * FAILED; waiting longer than the limit; or not due before the limit (e.g. a channel's quota back-off to
+     * midnight): certain to be late, so alarmed at once.
+     */
+    boolean alarm(OutboxState state, Instant createdAt, Instant nextAt) {
+        if (state == OutboxState.FAILED) {
+            return true;
+        }
+        if (state == OutboxState.DONE) {
+            return false;
+        }
+        Instant limit = createdAt.plus(settings.alarmAfter());
+        return limit.isBefore(clock.instant()) || nextAt != null && nextAt.isAfter(limit);
+    }
+
+    /** A channel's alarm from its counts: failed entries, the oldest waiting too long, or one planned too late. */
+    boolean alarm(Store.ChannelCounts n) {
+        return n.failed() > 0 || n.oldestWaiting() != null && alarm(OutboxState.WAITING, n.oldestWaiting(), null)
+                || n.longestPlanned().compareTo(settings.alarmAfter()) > 0;
     }
 }

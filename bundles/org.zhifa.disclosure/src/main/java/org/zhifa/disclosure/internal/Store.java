@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -706,13 +707,22 @@ final class Store {
         }
     }
 
-    /** Per channel: counts by state and the creation time of the oldest entry not DONE. */
-    record ChannelCounts(long waiting, long failed, long done, Instant oldestWaiting) {}
+    /**
+     * Per channel: counts by state, the creation time of the oldest entry not DONE, and the longest wait planned
+     * for an entry still to be delivered (its next attempt after its creation: a channel's quota back-off).
+     */
+    record ChannelCounts(long waiting, long failed, long done, Instant oldestWaiting, Duration longestPlanned) {
+        ChannelCounts(long waiting, long failed, long done, Instant oldestWaiting) {
+            this(waiting, failed, done, oldestWaiting, Duration.ZERO);
+        }
+    }
 
     Map<String, ChannelCounts> channelCounts(Connection c) throws SQLException {
         Map<String, long[]> n = new LinkedHashMap<>();
         Map<String, Instant> oldest = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CHANNEL, STATE, COUNT(*), MIN(CREATED_AT) FROM DISC_OUTBOX"
+        Map<String, Long> planned = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CHANNEL, STATE, COUNT(*), MIN(CREATED_AT),"
+                + " MAX({fn TIMESTAMPDIFF(SQL_TSI_SECOND, CREATED_AT, NEXT_AT)}) FROM DISC_OUTBOX"
                 + " WHERE BUREAU = ? GROUP BY CHANNEL, STATE")) {
             ps.setString(1, bureau);
             try (ResultSet rs = ps.executeQuery()) {
@@ -730,12 +740,16 @@ final class Store {
                         }
                         Instant at = rs.getTimestamp(4).toInstant();
                         oldest.merge(ch, at, (a, b) -> a.isBefore(b) ? a : b);
+                        if (s != OutboxState.FAILED) {
+                            planned.merge(ch, rs.getLong(5), Math::max);
+                        }
                     }
                 }
             }
         }
         Map<String, ChannelCounts> out = new LinkedHashMap<>();
-        n.forEach((ch, v) -> out.put(ch, new ChannelCounts(v[0], v[1], v[2], oldest.get(ch))));
+        n.forEach((ch, v) -> out.put(ch, new ChannelCounts(v[0], v[1], v[2], oldest.get(ch),
+                Duration.ofSeconds(Math.max(0, planned.getOrDefault(ch, 0L))))));
         return out;
     }
 

@@ -121,6 +121,30 @@ class OutboxTest {
     }
 
     @Test
+    void anEntryNotDueBeforeTheLimitIsAnAlarmAtOnce() {
+        try (Fixture f = new Fixture("2026-03-10", Fixture.settings(Map.of("alarmMinutes", 60)))) {
+            Fixture.TestChannel wechat = new Fixture.TestChannel("wechat");
+            f.service.addChannel(wechat, Map.of("zhifa.channel", "wechat"));
+            published(f, "韩某某");
+            wechat.answers.add(DeliveryResult.retryAfter("quota", Duration.ofMinutes(20)));
+            assertEquals(1, f.service.outbox().deliverDue());
+            assertFalse(entry(f, "wechat").alarm(), "due again within the limit: no alarm yet");
+            assertFalse(f.service.channels(Fixture.OFFICER).get(0).alarm());
+            f.clock.plusSeconds(20 * 60);
+            wechat.answers.add(DeliveryResult.retryAfter("errcode 45009: quota until midnight", Duration.ofHours(5)));
+            assertEquals(1, f.service.outbox().deliverDue());
+            OutboxEntry e = entry(f, "wechat");
+            assertEquals(OutboxState.RETRYING, e.state());
+            assertTrue(e.alarm(), "its next attempt lies beyond createdAt + 60 min: certain to be late");
+            assertTrue(f.service.channels(Fixture.OFFICER).get(0).alarm(), "the channel shows it too");
+            f.clock.plusSeconds(5 * 3600);
+            f.service.outbox().deliverDue();
+            assertEquals(0, f.service.outbox(null, "wechat", 0, 50, Fixture.OFFICER).total());
+            assertFalse(f.service.channels(Fixture.OFFICER).get(0).alarm(), "delivered: the alarm is gone");
+        }
+    }
+
+    @Test
     void anEntryWaitingLongerThanTheLimitIsAnAlarm() {
         try (Fixture f = new Fixture("2026-03-10", Fixture.settings(Map.of("alarmMinutes", 60)))) {
             Fixture.TestChannel web = new Fixture.TestChannel("website");
