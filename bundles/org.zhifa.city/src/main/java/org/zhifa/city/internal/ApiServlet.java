@@ -256,6 +256,8 @@ public class ApiServlet extends HttpServlet {
                 resp.setHeader("Allow", "GET, PUT");
                 throw new Refusal(405, "METHOD_NOT_ALLOWED");
             }
+        } else if (path.equals("/admin/items") && "GET".equals(method)) {
+            items(req, resp);
         } else if (path.equals("/admin/alarms") && "GET".equals(method)) {
             boolean open = "true".equals(req.getParameter("open"));
             List<Object> out = new ArrayList<>();
@@ -269,6 +271,48 @@ public class ApiServlet extends HttpServlet {
         } else {
             throw new Refusal(404, "NOT_FOUND");
         }
+    }
+
+    /** The current items of every county (or one), newest first: what the public site shows, as JSON. */
+    private void items(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String county = req.getParameter("county");
+        String q = req.getParameter("q");
+        int offset = integer(req.getParameter("offset"), 0, "offset");
+        int limit = integer(req.getParameter("limit"), 50, "limit");
+        if (county != null && !City.COUNTY.matcher(county).matches()) {
+            throw new Refusal(400, "INVALID_FIELD", "county").at("county");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new Refusal(400, "INVALID_FIELD", "limit").at("limit");
+        }
+        String keyword = q == null || q.isBlank() ? null : q.strip();
+        CityStore.Found f = city.read(c -> city.store.search(c, county, null, keyword, city.today(), offset, limit));
+        List<Object> out = new ArrayList<>();
+        for (Model.Item i : f.items()) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("county", i.county());
+            j.put("publicId", i.publicId());
+            j.put("version", i.version());
+            j.put("type", i.type());
+            j.put("kind", i.kind());
+            j.put("title", i.title());
+            j.put("caseNumber", i.caseNumber());
+            j.put("publishedAt", i.publishedAt().toString());
+            j.put("pdf", i.hasPdf());
+            j.put("receivedAt", i.receivedAt().toString());
+            out.add(j);
+        }
+        send(resp, 200, Map.of("items", out, "total", f.total(), "offset", offset, "limit", limit));
+    }
+
+    private static int integer(String v, int otherwise, String name) {
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        if (!v.matches("[0-9]{1,6}")) {
+            throw new Refusal(400, "INVALID_FIELD", name).at(name);
+        }
+        return Integer.parseInt(v);
     }
 
     private Actor login(HttpServletRequest req) {

@@ -358,8 +358,9 @@ final class CityStore {
             args.add(kind);
         }
         if (keyword != null) {
-            where.append(" AND (LOCATE(?, I.TITLE) > 0 OR LOCATE(?, COALESCE(I.CASE_NUMBER, '')) > 0 "
-                    + "OR LOCATE(?, COALESCE(I.PARTY, '')) > 0)");
+            where.append(" AND (LOCATE(CAST(? AS VARCHAR(100)), I.TITLE) > 0 "
+                    + "OR LOCATE(CAST(? AS VARCHAR(100)), COALESCE(I.CASE_NUMBER, '')) > 0 "
+                    + "OR LOCATE(CAST(? AS VARCHAR(100)), COALESCE(I.PARTY, '')) > 0)");
             args.add(keyword);
             args.add(keyword);
             args.add(keyword);
