@@ -234,6 +234,15 @@ class CityIT {
         assertEquals(404, city.get("/city/items/" + code + "/plainHttp01", null).statusCode());
         String takedowns = ok(city.get("/city/withdrawals", null)).body();
         assertTrue(takedowns.contains("复议撤销&lt;i&gt;原决定&lt;/i&gt;"), takedowns);
+
+        // the feature leaves a running city cleanly, and comes back with everything it held
+        city.admin("feature:uninstall zhifa-city");
+        Wait.until("the city site gone", LIMIT, () -> city.status("/city/") == 404 && city.status(API + "/admin/counties") == 404);
+        assertEquals(200, city.status("/api/v1/health"));
+        city.admin("feature:install zhifa-city");
+        Wait.until("the city site back", LIMIT, () -> city.status("/city/") == 200);
+        assertTrue(ok(city.get("/city/?q=" + java.net.URLEncoder.encode("第二批", StandardCharsets.UTF_8), null)).body()
+                .contains("第二批"));
     }
 
     // --- the county --------------------------------------------------------------------------------------------

@@ -256,7 +256,7 @@ public class City {
     /** 409, and an alarm of its own: the county re-used an id+version for other content. */
     private void conflict(Connection c, Model.County county, String what, Instant now) throws SQLException {
         String message = Texts.both("alarm.CONFLICT", county.code(), what);
-        store.insertAlarm(c, county.code(), "CONFLICT", 0, message, now);
+        store.insertAlarm(c, county.code(), "CONFLICT", null, message, now);
         append(c, county, "city.alarm.raised", Map.of("kind", "CONFLICT", "what", what));
         c.commit();
         throw new Refusal(409, "VERSION_CONFLICT", what);

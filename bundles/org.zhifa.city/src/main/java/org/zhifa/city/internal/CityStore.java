@@ -230,13 +230,18 @@ final class CityStore {
         }
     }
 
-    long insertAlarm(Connection c, String county, String kind, long headId, String message, Instant now)
+    /** @param headId the tree head the alarm is about, or null (a conflict of item contents) */
+    long insertAlarm(Connection c, String county, String kind, Long headId, String message, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO CITY_ALARM (COUNTY, KIND, TREE_HEAD_ID, MESSAGE, "
                 + "RAISED_AT) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, county);
             s.setString(2, kind);
-            s.setLong(3, headId);
+            if (headId == null) {
+                s.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                s.setLong(3, headId);
+            }
             s.setString(4, message);
             s.setTimestamp(5, Timestamp.from(now));
             s.executeUpdate();

@@ -91,6 +91,13 @@ class CityStoreTest {
                 assertEquals("23513", e.getSQLState(), sql);
             }
             assertEquals(1, store.heads(c, "430421", 10).size());
+            long conflict = store.insertAlarm(c, "430421", "CONFLICT", null, "item", NOW);
+            long fork = store.insertAlarm(c, "430421", "FORK", store.heads(c, "430421", 1).get(0).id(), "fork", NOW);
+            store.insertAck(c, conflict, "admin", "checked", NOW);
+            assertEquals(List.of(fork), store.alarms(c, true).stream().map(Model.Alarm::id).toList());
+            assertEquals(2, store.alarms(c, false).size());
+            SQLException twice = assertThrows(SQLException.class, () -> store.insertAck(c, conflict, "admin", "again", NOW));
+            assertEquals("23505", twice.getSQLState());
             assertEquals(3, store.latestAccepted(c, "430421").orElseThrow().treeSize());
         }
     }
