@@ -244,16 +244,17 @@ final class FakeCity implements AutoCloseable {
             throw new Refusal(401, "UNAUTHENTICATED");
         }
         if (clientFingerprint != null) {
+            String fp;
             try {
                 Certificate[] chain = ((HttpsExchange) x).getSSLSession().getPeerCertificates();
-                String fp = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-                if (!fp.equalsIgnoreCase(clientFingerprint)) {
-                    throw new Refusal(401, "UNAUTHENTICATED");
-                }
+                fp = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
             } catch (SSLPeerUnverifiedException | ClassCastException e) {
                 throw new Refusal(401, "UNAUTHENTICATED");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+            if (!fp.equalsIgnoreCase(clientFingerprint)) {
+                throw new Refusal(401, "UNAUTHENTICATED");
             }
         }
     }
