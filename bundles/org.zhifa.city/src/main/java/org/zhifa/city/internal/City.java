@@ -337,7 +337,10 @@ public class City {
             facts.put("timestamp", h.timestamp());
             facts.put("status", v.stored());
             append(c, county, "city.tree-head.received", facts);
-            if (v.alarm != null) {
+            // one open alarm per county and kind: a county that keeps pushing its other history adds evidence
+            // (every head is stored), not alarms
+            if (v.alarm != null && store.alarms(c, true).stream()
+                    .noneMatch(a -> a.county().equals(county.code()) && a.kind().equals(v.alarm))) {
                 store.insertAlarm(c, county.code(), v.alarm, id, problem, now);
                 append(c, county, "city.alarm.raised", Map.of("kind", v.alarm, "treeHead", id, "code", v.code));
                 LOG.warn("city: alarm {} for county {}: {}", v.alarm, county.code(), problem);
