@@ -247,7 +247,7 @@ class CityIT {
         String table = ok(city.get("/city/statistics", null)).body();
         assertTrue(table.contains("行政处罚") && table.contains(">9<"), table);
         String csv = ok(city.get("/city/statistics.csv", null)).body();
-        assertTrue(csv.contains(code + ",") && csv.contains(month + ",penalty,行政处罚,9,"), csv);
+        assertTrue(csv.contains(code + ",") && csv.contains(month + ",penalty,行政处罚,12,9,8,1"), csv);
         created(push(city, "POST", API + "/counties/" + code + "/items/plainHttp01/withdrawal", token, Json.write(Map.of(
                 "schemaVersion", 1, "version", 1, "withdrawnAt", "2026-11-27T01:00:00.000Z", "ground", "REVOKED",
                 "reason", "复议撤销<i>原决定</i>"))));
