@@ -117,6 +117,10 @@ class CityPushIT {
                 assertTrue(shown.output().contains("签名树头") && shown.output().contains(city.url()), shown.output());
                 Bureau.Shell notAllowed = bureau.client("reviewer", "reviewer", "zhifa:city-status --push-now");
                 assertNotEquals(0, notAllowed.exit(), notAllowed.output());
+                assertTrue(notAllowed.output().contains("FORBIDDEN_PUSH"), notAllowed.output());
+                refusedWith(bureau.send("POST", "/api/v1/channels/city/push", "officer", ""), 403);
+                assertTrue(bureau.get("/api/openapi.json", null).body().contains("/v1/channels/city/status"),
+                        "the channel documents its endpoints while installed");
 
                 // the city refuses the next head as a fork: the alarm shows in status, shell and channel list
                 city.refuseHeads = true;
@@ -134,6 +138,7 @@ class CityPushIT {
             }
             Wait.until("the channel is gone", LIMIT, () -> channel() == null);
             assertEquals(404, bureau.get("/api/v1/channels/city/status", "officer").statusCode());
+            assertFalse(bureau.get("/api/openapi.json", null).body().contains("/v1/channels/city/status"));
         }
     }
 
@@ -163,6 +168,15 @@ class CityPushIT {
     private static HttpResponse<String> ok(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
         return r;
+    }
+
+    /** A JSON refusal: the status, a code and both messages. */
+    private static void refusedWith(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonNode e = Json.parse(r.body());
+        assertFalse(e.path("code").asText().isBlank(), r.body());
+        assertFalse(e.path("message_zh").asText().isBlank(), r.body());
+        assertFalse(e.path("message_en").asText().isBlank(), r.body());
     }
 
     private static HttpResponse<String> created(HttpResponse<String> r) {

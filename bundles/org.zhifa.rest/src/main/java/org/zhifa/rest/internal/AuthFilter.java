@@ -106,7 +106,8 @@ final class AuthFilter implements ContainerRequestFilter {
         if (segments.size() < 2) {
             return false;
         }
-        Object resource = contributed.resource(segments.get(0).getPath() + "/" + segments.get(1).getPath());
+        Object resource = contributed.resource(segments.get(0).getPath() + "/" + segments.get(1).getPath(),
+                ContributedResources.next(segments));
         return resource != null && resource.getClass().isAnnotationPresent(StreamedBody.class);
     }
 
