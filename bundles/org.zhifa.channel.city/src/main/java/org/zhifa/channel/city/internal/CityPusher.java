@@ -169,7 +169,7 @@ final class CityPusher {
                     // A smaller or rewritten log is still pushed, with an empty proof: the city must see it.
                     proof = size < own.treeSize() ? record.consistency(size, own.treeSize())
                             : new ConsistencyProof(size, own.treeSize(), List.of());
-                } else if (latest.status() != 404) {
+                } else if (!(latest.status() == 404 && "NO_TREE_HEAD".equals(latest.code()))) {
                     return refused(Outcome.of(latest, settings.county()));
                 }
                 CityClient.Answer a = c.send("POST", c.uri("tree-heads"), Bodies.treeHead(own, proof));

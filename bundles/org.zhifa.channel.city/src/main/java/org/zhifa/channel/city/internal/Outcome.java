@@ -37,6 +37,11 @@ record Outcome(State state, int status, String code, String receipt, String mess
             return new Outcome(State.RETRY, s, a.code(), null, Texts.both("retry.busy", String.valueOf(s)) + city,
                     a.retryAfter());
         }
+        if (a.code() == null) {
+            // not the receiver's JSON refusal but the container's or a proxy's page (docs/city-api.md §3)
+            return new Outcome(State.RETRY, s, null, null, Texts.both("retry.container", String.valueOf(s)),
+                    a.retryAfter());
+        }
         if (s == 412) {
             return new Outcome(State.RETRY, s, a.code(), null, Texts.both("retry.base") + city, Duration.ZERO);
         }

@@ -233,6 +233,18 @@ class CityPusherTest {
         assertNull(CityClient.retryAfter("soon", now, max));
     }
 
+    /** While the city boots or stops, its web container answers a bare 404: that is no refusal by the city. */
+    @Test
+    void anAnswerWithoutTheCitysErrorBodyIsRetried() {
+        city.answerNext(404, null, null);
+        DeliveryResult r = pusher.deliver(delivery(Delivery.Action.PUBLISH, item("n1", 1, "全文", pdf("")), 1));
+        assertEquals(DeliveryResult.State.RETRY, r.state(), r.message());
+        assertTrue(r.message().contains("404"), r.message());
+        assertFalse(pusher.status.alarm());
+        assertEquals(DeliveryResult.State.DONE,
+                pusher.deliver(delivery(Delivery.Action.PUBLISH, item("n1", 1, "全文", pdf("")), 2)).state());
+    }
+
     @Test
     void aCityThatIsDownIsRetried() {
         city.close();

@@ -150,8 +150,10 @@ final class FakeCity implements AutoCloseable {
             a = r.answer();
         }
         seen.add(new Seen(method, path, a.status, auth, body));
-        byte[] out = JSON.writeValueAsBytes(a.body);
-        x.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        // a canned answer without a code is the container's own page, as while the receiver is not deployed
+        byte[] out = a.body == null ? "<html><body>404 Not Found</body></html>".getBytes(StandardCharsets.UTF_8)
+                : JSON.writeValueAsBytes(a.body);
+        x.getResponseHeaders().add("Content-Type", a.body == null ? "text/html" : "application/json; charset=UTF-8");
         if (a.retryAfter != null) {
             x.getResponseHeaders().add("Retry-After", a.retryAfter);
         }
@@ -181,6 +183,9 @@ final class FakeCity implements AutoCloseable {
         }
 
         Answer answer() {
+            if (code == null) {
+                return new Answer(status, null, retryAfter);
+            }
             ObjectNode e = JSON.createObjectNode();
             e.put("code", code);
             e.put("message_zh", "城市平台：" + code);
