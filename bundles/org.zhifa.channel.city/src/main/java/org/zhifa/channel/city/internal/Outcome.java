@@ -42,6 +42,12 @@ record Outcome(State state, int status, String code, String receipt, String mess
             return new Outcome(State.RETRY, s, null, null, Texts.both("retry.container", String.valueOf(s)),
                     a.retryAfter());
         }
+        if (s == 404 && !"ITEM_NOT_FOUND".equals(a.code()) && !"NO_TREE_HEAD".equals(a.code())) {
+            // No receiver behind the path: a city still starting (its REST layer answers before the receiver is
+            // deployed) or a wrong url. Retried; the outbox raises the alarm if it lasts (docs/city-api.md §3).
+            return new Outcome(State.RETRY, s, a.code(), null, Texts.both("fail.404", String.valueOf(s), county)
+                    + city, a.retryAfter());
+        }
         if (s == 412) {
             return new Outcome(State.RETRY, s, a.code(), null, Texts.both("retry.base") + city, Duration.ZERO);
         }

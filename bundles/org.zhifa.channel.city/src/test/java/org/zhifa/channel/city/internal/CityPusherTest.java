@@ -243,6 +243,11 @@ class CityPusherTest {
         assertFalse(pusher.status.alarm());
         assertEquals(DeliveryResult.State.DONE,
                 pusher.deliver(delivery(Delivery.Action.PUBLISH, item("n1", 1, "全文", pdf("")), 2)).state());
+        // the same while the city's REST layer answers before its receiver is deployed: a 404 of no contract code
+        city.answerNext(404, null, "NOT_FOUND");
+        DeliveryResult early = pusher.deliver(delivery(Delivery.Action.PUBLISH, item("n2", 1, "全文", pdf("")), 1));
+        assertEquals(DeliveryResult.State.RETRY, early.state(), early.message());
+        assertTrue(early.message().contains("url"), early.message());
     }
 
     @Test
