@@ -177,8 +177,8 @@ public final class RecordBench {
                     + "(ratio %.2f); load average %s%n", round + 1, v, m, j, v / m, loadAverage());
         }
         System.out.printf("  leaf input %d bytes on average; CPU per entry: SHA-256 in memory %.2f µs, JDBC scan + "
-                + "SHA-256 %.2f µs, verification %.2f µs (all threads); %d rows re-read out of order; load average %s%n",
-                leafBytes, cpu[0], cpu[1], cpu[2], record.verifier().reread, loadAverage());
+                + "SHA-256 %.2f µs, verification %.2f µs (all threads); %d rows re-read out of order, %d batches folded as subtrees; load average %s%n",
+                leafBytes, cpu[0], cpu[1], cpu[2], record.verifier().reread, record.verifier().subtrees, loadAverage());
         System.out.printf("  JDBC table scan + SHA-256 of the stored bytes (one thread): %.0f entries/s, verification = "
                 + "%.2f× of it%n", rawVerify, verify / rawVerify);
         report("full verification entries/s", verify, "SHA-256 over the same bytes in memory entries/s", memory, 0.3,

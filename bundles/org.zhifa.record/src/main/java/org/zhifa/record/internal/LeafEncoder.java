@@ -20,6 +20,7 @@ import org.zhifa.api.record.Merkle;
 final class LeafEncoder {
     private static final byte[] NO_TAIL = ",\"evidence\":[],\"corrects\":null}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] LEAF = {0};
+    private static final byte[] NODE = {1};
     private static final long DAY = 86_400_000L;
 
     private final Digest digest;
@@ -50,6 +51,15 @@ final class LeafEncoder {
             digest.update(buf, 0, len);
         }
         digest.finish(out, off);
+    }
+
+    /** {@code H(0x01 ‖ src[l, l+32) ‖ src[r, r+32))} into {@code dst[d, d+32)}: an interior node. */
+    void node(byte[] src, int l, int r, byte[] dst, int d) {
+        digest.reset();
+        digest.update(NODE, 0, 1);
+        digest.update(src, l, 32);
+        digest.update(src, r, 32);
+        digest.finish(dst, d);
     }
 
     /** {@code {"seq":…,…,"entryType":…,"payload":} into the buffer. */

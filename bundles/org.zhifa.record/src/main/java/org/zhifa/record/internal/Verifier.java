@@ -69,8 +69,10 @@ final class Verifier {
     /** The tree up to where the last clean run verified, or null: the next scheduled run is then full. */
     private volatile Frontier verified;
 
-    /** Rows the last run re-read by the primary key because the scan had not brought them in time (tests). */
+    /** Rows the last run re-read by the primary key because the scan had not brought them in time, and
+     *  batches it folded as whole subtrees (tests, bench). */
     volatile long reread;
+    volatile long subtrees;
     /** Rows per hashing task and rows waiting out of order; tests make them small to cross their edges. */
     private volatile int batchRows = BATCH;
     private volatile int maxPending = PENDING;
@@ -144,6 +146,9 @@ final class Verifier {
         private final Set<String> referenced = new LinkedHashSet<>();
         private final Set<String> purged = new LinkedHashSet<>();
         private final Instant started;
+        /** The stored nodes being loaded (null once they are), and the nodes completed meanwhile. */
+        private java.util.concurrent.Future<Void> nodesLoading;
+        private final List<Object[]> queuedNodes = new ArrayList<>();
         /** The next sequence number to fold into the tree. */
         private long next;
         /** Hashed leaves that came before their turn. */
@@ -168,11 +173,23 @@ final class Verifier {
 
         VerificationReport run() throws SQLException {
             long size = RecordServiceImpl.head(c).size();
-            loadNodes(size);
+            // the stored nodes load on their own connection while the rows are read; nodes the tree completes
+            // before they are there wait in a queue
+            java.util.concurrent.FutureTask<Void> loading = new java.util.concurrent.FutureTask<>(() -> {
+                try (Connection own = record.dataSource().getConnection()) {
+                    loadNodes(own, size);
+                }
+                return null;
+            });
+            Thread loader = new Thread(loading, "zhifa-record-verify-nodes");
+            loader.setDaemon(true);
+            loader.start();
+            nodesLoading = loading;
             Map<String, PublicKey> keys = record.publicKeys(c);
             TreeMap<Long, List<StoredHead>> heads = heads(keys, size);
             checkHeads(heads, from);
             scan(size, heads);
+            nodesLoaded(true);
             classify();
             for (int level = 1; level < nodes.length; level++) {
                 if (nodes[level] != null) {
@@ -190,8 +207,8 @@ final class Verifier {
                     evidence, problems);
         }
 
-        private void loadNodes(long size) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT LVL, IDX, HASH FROM RECORD_NODE")) {
+        private void loadNodes(Connection own, long size) throws SQLException {
+            try (PreparedStatement ps = own.prepareStatement("SELECT LVL, IDX, HASH FROM RECORD_NODE")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int level = rs.getInt(1);
@@ -271,6 +288,7 @@ final class Verifier {
             long total = size - from;
             next = from;
             Verifier.this.reread = 0;
+            Verifier.this.subtrees = 0;
             if (total > 0) {
                 boolean whole = full || total > size / 4;
                 AtomicInteger threads = new AtomicInteger();
@@ -372,6 +390,24 @@ final class Verifier {
 
         /** Takes a hashed batch: rows in sequence go into the tree, the others wait for theirs. */
         private void place(Rows rows, TreeMap<Long, List<StoredHead>> heads, long total) throws SQLException {
+            if (rows.root != null && rows.seq[0] == next && pending.isEmpty()
+                    && heads.subMap(next, false, next + rows.n, false).isEmpty()) {
+                for (int i = 0; i < rows.n; i++) {
+                    accept(rows, i);
+                }
+                for (Object[] node : rows.storedNodes) {
+                    node((Integer) node[0], (Long) node[1], (byte[]) node[2]);
+                }
+                tree.appendPerfect(h, rows.level, rows.root, this::node);
+                Verifier.this.subtrees++;
+                checkHeads(heads, tree.size());
+                long before = next - from;
+                next += rows.n;
+                if ((before >> 16) != ((next - from) >> 16)) {
+                    progress.progress(next - from, total, "entries");
+                }
+                return;
+            }
             for (int i = 0; i < rows.n; i++) {
                 long seq = rows.seq[i];
                 if (seq < next) {
@@ -475,20 +511,52 @@ final class Verifier {
         }
 
         private void add(byte[] leaf, TreeMap<Long, List<StoredHead>> heads) {
-            tree.append(h, leaf, (level, index, hash) -> {
-                if (!TreeStore.stored(level)) {
-                    return;
-                }
-                String stored = nodes[level] == null ? null : nodes[level].remove(index);
-                if (stored == null) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
-                            "PROBLEM_NODE_MISSING", level, index);
-                } else if (!stored.equals(Merkle.hex(hash))) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
-                            "PROBLEM_NODE_CHANGED", level, index, index << level, ((index + 1) << level) - 1);
-                }
-            });
+            tree.append(h, leaf, this::node);
             checkHeads(heads, tree.size());
+        }
+
+        /** Whether the stored nodes are there (waiting for them if {@code wait}); checks the queued ones then. */
+        private boolean nodesLoaded(boolean wait) {
+            if (nodesLoading == null) {
+                return true;
+            }
+            if (!wait && !nodesLoading.isDone()) {
+                return false;
+            }
+            try {
+                nodesLoading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("verification could not read the stored nodes: " + e.getCause(),
+                        e.getCause());
+            }
+            nodesLoading = null;
+            for (Object[] q : queuedNodes) {
+                node((Integer) q[0], (Long) q[1], (byte[]) q[2]);
+            }
+            queuedNodes.clear();
+            return true;
+        }
+
+        /** A subtree the recomputed tree completed, against its stored node where the tree stores one. */
+        private void node(int level, long index, byte[] hash) {
+            if (!TreeStore.stored(level)) {
+                return;
+            }
+            if (!nodesLoaded(false)) {
+                queuedNodes.add(new Object[] {level, index, hash});
+                return;
+            }
+            String stored = nodes[level] == null ? null : nodes[level].remove(index);
+            if (stored == null) {
+                problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                        "PROBLEM_NODE_MISSING", level, index);
+            } else if (!stored.equals(Merkle.hex(hash))) {
+                problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                        "PROBLEM_NODE_CHANGED", level, index, index << level, ((index + 1) << level) - 1);
+            }
         }
 
         private void collect(String entryType, List<String> evidence) {
@@ -581,7 +649,48 @@ final class Verifier {
                     }
                     payload[i] = null; // hashed: let it go before the batch is folded
                 }
+                subtree(encoder);
                 return this;
+            }
+
+            /** The root of the perfect subtree these rows form, when they do; else null. */
+            byte[] root;
+            int level;
+            /** The subtree's nodes the tree stores (levels 4, 8, …): level, index and hash each. */
+            List<Object[]> storedNodes;
+
+            /**
+             * When the batch is exactly the rows {@code [k·2^L, (k+1)·2^L)} in order (a table scan's usual batch),
+             * its perfect subtree is computed here on the hashing thread, and the folding thread appends only
+             * its root; the stored nodes within it are handed over to be compared there.
+             */
+            private void subtree(LeafEncoder encoder) {
+                if (n < 2 || Integer.bitCount(n) != 1 || n != seq.length || (seq[0] & (n - 1)) != 0) {
+                    return;
+                }
+                for (int i = 1; i < n; i++) {
+                    if (seq[i] != seq[0] + i) {
+                        return;
+                    }
+                }
+                byte[] cur = leaves;
+                int l = 0;
+                List<Object[]> stored = new ArrayList<>();
+                for (int width = n; width > 1; width >>= 1) {
+                    byte[] up = new byte[width / 2 * 32];
+                    l++;
+                    for (int j = 0; j < width / 2; j++) {
+                        encoder.node(cur, 2 * j * 32, (2 * j + 1) * 32, up, j * 32);
+                        if (TreeStore.stored(l)) {
+                            stored.add(new Object[] {l, (seq[0] >> l) + j, java.util.Arrays.copyOfRange(up, j * 32,
+                                    j * 32 + 32)});
+                        }
+                    }
+                    cur = up;
+                }
+                level = l;
+                root = cur;
+                storedNodes = stored;
             }
 
             byte[] leaf(int i) {

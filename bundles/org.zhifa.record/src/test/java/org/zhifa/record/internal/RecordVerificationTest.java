@@ -187,6 +187,24 @@ class RecordVerificationTest {
     }
 
     @Test
+    void batchesOfWholeSubtreesFoldTheSameTree() throws SQLException {
+        // batches of 16 rows in order are folded as one subtree each (hashed on the hashing threads), except
+        // [16, 32), which holds the signed head of size 20 and is folded row by row
+        record.verifier().chunkRows(16);
+        VerificationReport clean = record.verify(null, ADMIN);
+        assertTrue(clean.ok(), clean.problems().toString());
+        assertEquals(record.latestTreeHead().rootHash(), clean.rootHash());
+        assertEquals(1, record.verifier().subtrees, "[0, 16) as one subtree");
+        log.sql("UPDATE RECORD_NODE SET HASH = '" + "2".repeat(64) + "' WHERE LVL = 4 AND IDX = 0",
+                "UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = " + TestLog.utf8("{}") + " WHERE SEQ = 3");
+        VerificationReport r = verify();
+        assertEquals(List.of(Type.NODE_CHANGED, Type.CHANGED_ROW), r.problems().stream().map(Problem::type).toList(),
+                r.problems().toString());
+        assertEquals(List.of(0L, 3L), r.problems().stream().map(Problem::seq).toList());
+        assertEquals(clean.rootHash(), r.rootHash(), "a changed row counts with its stored leaf hash");
+    }
+
+    @Test
     void aRowStoredOutOfOrderStillVerifies() throws SQLException {
         // delete row 3 and insert it again, unchanged: the table now keeps it after the others, so the scan
         // brings it last, after more rows than wait for their turn, and the gap is re-read by the key
