@@ -59,7 +59,7 @@ final class Verifier {
     private static final int AHEAD = 2 * HASHERS + 2;
     /** The whole table in its storage order (a heap scan, not the primary key's index). */
     private static final String HEAP_SCAN = "SELECT " + RecordServiceImpl.ENTRY_COLUMNS
-            + ", LEAF_HASH FROM RECORD_ENTRY --DERBY-PROPERTIES index=null\n";
+            + ", LEAF_HASH FROM RECORD_ENTRY --DERBY-PROPERTIES index=null, bulkFetch=256\n";
     private static final String RANGE_SCAN = "SELECT " + RecordServiceImpl.ENTRY_COLUMNS
             + ", LEAF_HASH FROM RECORD_ENTRY WHERE SEQ >= ? AND SEQ < ? ORDER BY SEQ";
 
