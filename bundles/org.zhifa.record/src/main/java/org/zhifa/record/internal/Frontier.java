@@ -86,6 +86,30 @@ final class Frontier {
             size++;
         }
 
+        /**
+         * Appends the perfect subtree of {@code 2^level} leaves whose root is {@code root}, as if its leaves were
+         * appended one by one; the size must be a multiple of {@code 2^level}. {@code sink} gets the subtrees
+         * above {@code level} it completes (the caller answers for those within it).
+         */
+        void appendPerfect(Merkle.Hasher h, int level, byte[] root, NodeSink sink) {
+            if (level < 0 || level > 62 || (size & ((1L << level) - 1)) != 0) {
+                throw new IllegalArgumentException("a subtree of level " + level + " cannot follow " + size + " leaves");
+            }
+            byte[] cur = root;
+            long index = size >> level;
+            long bits = index;
+            int l = level;
+            while ((bits & 1) == 1) {
+                cur = Merkle.nodeHash(h, s[--top], cur);
+                l++;
+                index >>= 1;
+                bits >>= 1;
+                sink.node(l, index, cur);
+            }
+            s[top++] = cur;
+            size += 1L << level;
+        }
+
         byte[] root(Merkle.Hasher h) {
             return freeze().root(h);
         }

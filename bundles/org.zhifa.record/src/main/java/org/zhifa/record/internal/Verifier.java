@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +51,17 @@ final class Verifier {
     private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
     static final int MAX_PROBLEMS = 10_000;
     private static final int MAX_PAIRING = 500;
-    /** Rows hashed per task, threads hashing them, and tasks queued ahead of the folding thread. */
-    private static final int CHUNK = 16_384;
-    private static final int SCANNERS = 2;
-    private static final int AHEAD = 4;
+    /** Rows hashed per task; rows waiting out of sequence order before their gap is re-read. */
+    private static final int BATCH = 1024;
+    private static final int PENDING = 65_536;
+    /** Threads hashing batches (one per core, shared with the scanning thread), and batches queued for them. */
+    private static final int HASHERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int AHEAD = 2 * HASHERS + 2;
+    /** The whole table in its storage order (a heap scan, not the primary key's index). */
+    private static final String HEAP_SCAN = "SELECT " + RecordServiceImpl.ENTRY_COLUMNS
+            + ", LEAF_HASH FROM RECORD_ENTRY --DERBY-PROPERTIES index=null, bulkFetch=256\n";
+    private static final String RANGE_SCAN = "SELECT " + RecordServiceImpl.ENTRY_COLUMNS
+            + ", LEAF_HASH FROM RECORD_ENTRY WHERE SEQ >= ? AND SEQ < ? ORDER BY SEQ";
 
     private final RecordServiceImpl record;
     private final Object running = new Object();
@@ -62,15 +69,21 @@ final class Verifier {
     /** The tree up to where the last clean run verified, or null: the next scheduled run is then full. */
     private volatile Frontier verified;
 
-    /** Rows per scanning task; tests make it small so that their logs span several tasks. */
-    private volatile int chunk = CHUNK;
+    /** Rows the last run re-read by the primary key because the scan had not brought them in time, and
+     *  batches it folded as whole subtrees (tests, bench). */
+    volatile long reread;
+    volatile long subtrees;
+    /** Rows per hashing task and rows waiting out of order; tests make them small to cross their edges. */
+    private volatile int batchRows = BATCH;
+    private volatile int maxPending = PENDING;
 
     Verifier(RecordServiceImpl record) {
         this.record = record;
     }
 
     void chunkRows(int rows) {
-        chunk = rows;
+        batchRows = rows;
+        maxPending = 2 * rows;
     }
 
     Optional<VerificationReport> last() {
@@ -133,6 +146,18 @@ final class Verifier {
         private final Set<String> referenced = new LinkedHashSet<>();
         private final Set<String> purged = new LinkedHashSet<>();
         private final Instant started;
+        /** The stored nodes being loaded (null once they are), and the nodes completed meanwhile. */
+        private java.util.concurrent.Future<Void> nodesLoading;
+        private final List<Object[]> queuedNodes = new ArrayList<>();
+        /** The next sequence number to fold into the tree. */
+        private long next;
+        /** Hashed leaves that came before their turn. */
+        private final TreeMap<Long, byte[]> pending = new TreeMap<>();
+        /** Rows a gap's re-read took before the scan brought them. */
+        private final Set<Long> reread = new HashSet<>();
+        private Connection gaps;
+        private int gapsIsolation;
+        private boolean gapsAutoCommit;
 
         @SuppressWarnings("unchecked")
         Run(Connection c, Frontier start, boolean full, VerificationProgress progress) {
@@ -148,11 +173,23 @@ final class Verifier {
 
         VerificationReport run() throws SQLException {
             long size = RecordServiceImpl.head(c).size();
-            loadNodes(size);
+            // the stored nodes load on their own connection while the rows are read; nodes the tree completes
+            // before they are there wait in a queue
+            java.util.concurrent.FutureTask<Void> loading = new java.util.concurrent.FutureTask<>(() -> {
+                try (Connection own = record.dataSource().getConnection()) {
+                    loadNodes(own, size);
+                }
+                return null;
+            });
+            Thread loader = new Thread(loading, "zhifa-record-verify-nodes");
+            loader.setDaemon(true);
+            loader.start();
+            nodesLoading = loading;
             Map<String, PublicKey> keys = record.publicKeys(c);
             TreeMap<Long, List<StoredHead>> heads = heads(keys, size);
             checkHeads(heads, from);
             scan(size, heads);
+            nodesLoaded(true);
             classify();
             for (int level = 1; level < nodes.length; level++) {
                 if (nodes[level] != null) {
@@ -170,8 +207,8 @@ final class Verifier {
                     evidence, problems);
         }
 
-        private void loadNodes(long size) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT LVL, IDX, HASH FROM RECORD_NODE")) {
+        private void loadNodes(Connection own, long size) throws SQLException {
+            try (PreparedStatement ps = own.prepareStatement("SELECT LVL, IDX, HASH FROM RECORD_NODE")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int level = rs.getInt(1);
@@ -237,169 +274,289 @@ final class Verifier {
         }
 
         /**
-         * Hashes the rows in chunks of {@link #CHUNK} on two threads (one connection each: reading and hashing
-         * a row is the cost) and folds the chunks into the tree in order on this one, so that problems come
-         * out in sequence order as before.
+         * Reads the rows once, in the table's own (heap) order for a full run or a long tail, else by the
+         * primary key from where the last clean run stopped; this thread reads and folds, {@link #HASHERS}
+         * threads hash batches of {@code batchRows} rows. Rows that come out of sequence order wait in
+         * {@link #pending}; a gap the scan has not filled when {@code maxPending} rows wait (or at the end)
+         * is re-read by the primary key, so a missing row is a deleted row and memory stays bounded.
+         * <p>
+         * The scan reads uncommitted (no row locks, no waiting for appenders): it counts only rows below the
+         * size committed in RECORD_HEAD when the run started, which are committed and never change unless
+         * tampered with; rows at or past that size are judged by {@link #beyond} with committed reads.
          */
         private void scan(long size, TreeMap<Long, List<StoredHead>> heads) throws SQLException {
             long total = size - from;
-            int rows = chunk;
-            if (total <= rows) {
-                if (total > 0) {
-                    fold(scanChunk(c, from, size), heads, total);
-                }
-                progress.progress(total, total, "entries");
-                return;
-            }
-            List<Connection> connections = Collections.synchronizedList(new ArrayList<>());
-            ThreadLocal<Connection> own = new ThreadLocal<>();
-            AtomicInteger threads = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(SCANNERS, r -> {
-                Thread t = new Thread(r, "zhifa-record-verify-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                ArrayDeque<Future<Chunk>> ahead = new ArrayDeque<>();
-                for (long start = from; start < size; start += rows) {
-                    if (ahead.size() >= AHEAD) {
-                        fold(next(ahead), heads, total);
-                    }
-                    long first = start;
-                    long end = Math.min(size, start + rows);
-                    ahead.add(pool.submit(() -> {
-                        Connection mine = own.get();
-                        if (mine == null) {
-                            mine = record.dataSource().getConnection();
-                            connections.add(mine);
-                            own.set(mine);
-                        }
-                        return scanChunk(mine, first, end);
-                    }));
-                }
-                while (!ahead.isEmpty()) {
-                    fold(next(ahead), heads, total);
-                }
-            } finally {
-                pool.shutdownNow();
+            next = from;
+            Verifier.this.reread = 0;
+            Verifier.this.subtrees = 0;
+            if (total > 0) {
+                boolean whole = full || total > size / 4;
+                AtomicInteger threads = new AtomicInteger();
+                ExecutorService pool = Executors.newFixedThreadPool(HASHERS, r -> {
+                    Thread t = new Thread(r, "zhifa-record-verify-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                ThreadLocal<LeafEncoder> encoders = ThreadLocal.withInitial(() -> new LeafEncoder(h));
+                int batch = batchRows;
+                Connection scan = record.dataSource().getConnection();
+                int isolation = scan.getTransactionIsolation();
+                boolean autoCommit = scan.getAutoCommit();
                 try {
-                    pool.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                for (Connection k : connections) {
+                    scan.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+                    scan.setAutoCommit(false);
+                    ArrayDeque<Future<Rows>> ahead = new ArrayDeque<>();
+                    try (PreparedStatement ps = scan.prepareStatement(whole ? HEAP_SCAN : RANGE_SCAN)) {
+                        if (!whole) {
+                            ps.setLong(1, from);
+                            ps.setLong(2, size);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            Rows rows = new Rows(batch);
+                            while (rs.next()) {
+                                long seq = rs.getLong(1);
+                                if (seq < from || seq >= size) {
+                                    continue; // verified before, or judged by beyond()
+                                }
+                                rows.read(rs, seq);
+                                if (rows.n == batch) {
+                                    Rows full = rows;
+                                    ahead.add(pool.submit(() -> full.hash(encoders.get())));
+                                    rows = new Rows(batch);
+                                    while (ahead.size() >= AHEAD) {
+                                        place(take(ahead), heads, total);
+                                    }
+                                }
+                            }
+                            if (rows.n > 0) {
+                                Rows last = rows;
+                                ahead.add(pool.submit(() -> last.hash(encoders.get())));
+                            }
+                        }
+                    }
+                    while (!ahead.isEmpty()) {
+                        place(take(ahead), heads, total);
+                    }
+                    scan.commit();
+                } finally {
+                    pool.shutdownNow();
                     try {
-                        k.close();
-                    } catch (SQLException e) {
-                        LOG.debug("record: closing a verification connection", e);
+                        pool.awaitTermination(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    restore(scan, isolation, autoCommit);
+                }
+                try {
+                    while (next < size) {
+                        resolveGap(pending.isEmpty() ? size : pending.firstKey(), heads, total);
+                    }
+                } finally {
+                    if (gaps != null) {
+                        restore(gaps, gapsIsolation, gapsAutoCommit);
+                        gaps = null;
                     }
                 }
             }
             progress.progress(total, total, "entries");
         }
 
-        private Chunk next(ArrayDeque<Future<Chunk>> ahead) throws SQLException {
+        private void restore(Connection k, int isolation, boolean autoCommit) {
+            try {
+                k.rollback();
+                k.setAutoCommit(autoCommit);
+                k.setTransactionIsolation(isolation);
+            } catch (SQLException e) {
+                LOG.debug("record: resetting a verification connection", e);
+            } finally {
+                try {
+                    k.close();
+                } catch (SQLException e) {
+                    LOG.debug("record: closing a verification connection", e);
+                }
+            }
+        }
+
+        private Rows take(ArrayDeque<Future<Rows>> ahead) {
             try {
                 return ahead.poll().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("verification interrupted", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException q) {
-                    throw q;
-                }
                 throw new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
             }
         }
 
-        /** The rows of [start, end) in one ordered range scan; each hashed as stored (no payload decoding). */
-        private Chunk scanChunk(Connection conn, long start, long end) throws SQLException {
-            Chunk chunk = new Chunk(start, new byte[(int) (end - start)][]);
-            LeafParts parts = new LeafParts();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + RecordServiceImpl.ENTRY_COLUMNS
-                    + ", LEAF_HASH FROM RECORD_ENTRY WHERE SEQ >= ? AND SEQ < ? ORDER BY SEQ")) {
-                ps.setLong(1, start);
-                ps.setLong(2, end);
-                ps.setFetchSize(4096);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long seq = rs.getLong(1);
-                        long at = rs.getLong(2);
-                        String entryType = rs.getString(8);
-                        byte[] payload = rs.getBytes(9);
-                        List<String> evidence = RecordServiceImpl.evidence(rs.getString(10));
-                        long corrects = rs.getLong(11);
-                        Long corrected = rs.wasNull() ? null : corrects;
-                        if (payload == null) {
-                            String clob = rs.getString(12);
-                            payload = clob == null ? new byte[0] : clob.getBytes(StandardCharsets.UTF_8);
-                        }
-                        byte[] stored = Merkle.fromHex(rs.getString(13).trim());
-                        String bureau = rs.getString(3);
-                        String objectType = rs.getString(4);
-                        String objectId = rs.getString(5);
-                        String step = rs.getString(6);
-                        String actor = rs.getString(7);
-                        byte[] leaf = LeafParts.leafHash(h, parts.head(seq, at, bureau, objectType, objectId, step, actor,
-                                entryType), payload, parts.tail(evidence, corrected));
-                        if (!MessageDigest.isEqual(leaf, stored)) {
-                            chunk.mismatches.add(new Mismatch(new RecordEntry(seq, Instant.ofEpochMilli(at), bureau,
-                                    objectType, objectId, step, actor, entryType,
-                                    new String(payload, StandardCharsets.UTF_8), evidence, corrected), stored));
-                            leaf = stored;
-                        }
-                        if (!evidence.isEmpty()) {
-                            chunk.evidence.add(Map.entry(entryType, evidence));
-                        }
-                        chunk.leaves[(int) (seq - start)] = leaf;
+        /** Takes a hashed batch: rows in sequence go into the tree, the others wait for theirs. */
+        private void place(Rows rows, TreeMap<Long, List<StoredHead>> heads, long total) throws SQLException {
+            if (rows.root != null && rows.seq[0] == next && pending.isEmpty()
+                    && heads.subMap(next, false, next + rows.n, false).isEmpty()) {
+                for (int i = 0; i < rows.n; i++) {
+                    accept(rows, i);
+                }
+                for (Object[] node : rows.storedNodes) {
+                    node((Integer) node[0], (Long) node[1], (byte[]) node[2]);
+                }
+                tree.appendPerfect(h, rows.level, rows.root, this::node);
+                Verifier.this.subtrees++;
+                checkHeads(heads, tree.size());
+                long before = next - from;
+                next += rows.n;
+                if ((before >> 16) != ((next - from) >> 16)) {
+                    progress.progress(next - from, total, "entries");
+                }
+                return;
+            }
+            for (int i = 0; i < rows.n; i++) {
+                long seq = rows.seq[i];
+                if (seq < next) {
+                    if (!reread.remove(seq)) {
+                        duplicate(seq);
+                    }
+                } else if (seq == next) {
+                    accept(rows, i);
+                    fold(rows.leaf(i), heads, total);
+                    drain(heads, total);
+                } else if (pending.containsKey(seq)) {
+                    duplicate(seq);
+                } else {
+                    accept(rows, i);
+                    pending.put(seq, rows.leaf(i));
+                    if (pending.size() > maxPending) {
+                        resolveGap(pending.firstKey(), heads, total);
                     }
                 }
             }
-            return chunk;
         }
 
-        /** Adds a scanned chunk to the tree; a row missing from it is a deleted row (with a placeholder leaf). */
-        private void fold(Chunk chunk, TreeMap<Long, List<StoredHead>> heads, long total) {
-            for (int i = 0; i < chunk.leaves.length; i++) {
-                byte[] leaf = chunk.leaves[i];
-                if (leaf == null) {
-                    long seq = chunk.start + i;
-                    problem(Problem.Type.DELETED_ROW, seq, "RECORD_ENTRY SEQ=" + seq, "PROBLEM_DELETED_ROW", seq);
-                    // without the row the tree cannot go on: continue with a placeholder
-                    leaf = new byte[32];
+        /** A second row with a sequence number already taken: only possible with the primary key dropped. */
+        private void duplicate(long seq) {
+            problem(Problem.Type.INSERTED_ROW, seq, "RECORD_ENTRY SEQ=" + seq, "PROBLEM_DUPLICATE_ROW", seq);
+        }
+
+        /** A row taken for the tree: its mismatch (if any) and its evidence count. */
+        private void accept(Rows rows, int i) {
+            if (rows.mismatches != null && rows.mismatches[i] != null) {
+                mismatches.add(rows.mismatches[i]);
+            }
+            if (rows.evidence[i] != null && !rows.evidence[i].isEmpty()) {
+                collect(rows.entryType[i], RecordServiceImpl.evidence(rows.evidence[i]));
+            }
+        }
+
+        private void drain(TreeMap<Long, List<StoredHead>> heads, long total) {
+            while (!pending.isEmpty() && pending.firstKey() == next) {
+                fold(pending.pollFirstEntry().getValue(), heads, total);
+            }
+        }
+
+        /**
+         * Rows [next, until) that the scan has not delivered (yet): re-read by the primary key. A row found is
+         * taken now (and skipped when the scan brings it later); a row not there was deleted.
+         */
+        private void resolveGap(long until, TreeMap<Long, List<StoredHead>> heads, long total) throws SQLException {
+            if (gaps == null) {
+                gaps = record.dataSource().getConnection();
+                gapsIsolation = gaps.getTransactionIsolation();
+                gapsAutoCommit = gaps.getAutoCommit();
+                gaps.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+                gaps.setAutoCommit(false);
+            }
+            LeafEncoder encoder = new LeafEncoder(h);
+            try (PreparedStatement ps = gaps.prepareStatement(RANGE_SCAN)) {
+                ps.setLong(1, next);
+                ps.setLong(2, until);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Rows rows = new Rows(1);
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        if (seq < next) {
+                            continue; // a second row with the same sequence number: the scan reports it
+                        }
+                        while (next < seq) {
+                            deleted(heads, total);
+                        }
+                        rows.n = 0;
+                        rows.read(rs, seq);
+                        rows.hash(encoder);
+                        accept(rows, 0);
+                        reread.add(seq);
+                        Verifier.this.reread++;
+                        fold(rows.leaf(0), heads, total);
+                    }
                 }
-                add(leaf, heads);
             }
-            mismatches.addAll(chunk.mismatches);
-            for (Map.Entry<String, List<String>> e : chunk.evidence) {
-                collect(e.getKey(), e.getValue());
+            while (next < until) {
+                deleted(heads, total);
             }
-            progress.progress(chunk.start + chunk.leaves.length - from, total, "entries");
+            drain(heads, total);
         }
 
-        /** One range of rows, hashed: a null leaf is a row that is not there. */
-        private record Chunk(long start, byte[][] leaves, List<Mismatch> mismatches,
-                             List<Map.Entry<String, List<String>>> evidence) {
-            Chunk(long start, byte[][] leaves) {
-                this(start, leaves, new ArrayList<>(), new ArrayList<>());
+        private void deleted(TreeMap<Long, List<StoredHead>> heads, long total) {
+            long seq = next;
+            problem(Problem.Type.DELETED_ROW, seq, "RECORD_ENTRY SEQ=" + seq, "PROBLEM_DELETED_ROW", seq);
+            // without the row the tree cannot go on: continue with a placeholder
+            fold(new byte[32], heads, total);
+        }
+
+        /** The next leaf in sequence order into the tree. */
+        private void fold(byte[] leaf, TreeMap<Long, List<StoredHead>> heads, long total) {
+            add(leaf, heads);
+            next++;
+            long done = next - from;
+            if ((done & 0xffff) == 0) {
+                progress.progress(done, total, "entries");
             }
         }
 
         private void add(byte[] leaf, TreeMap<Long, List<StoredHead>> heads) {
-            tree.append(h, leaf, (level, index, hash) -> {
-                if (!TreeStore.stored(level)) {
-                    return;
-                }
-                String stored = nodes[level] == null ? null : nodes[level].remove(index);
-                if (stored == null) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
-                            "PROBLEM_NODE_MISSING", level, index);
-                } else if (!stored.equals(Merkle.hex(hash))) {
-                    problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
-                            "PROBLEM_NODE_CHANGED", level, index, index << level, ((index + 1) << level) - 1);
-                }
-            });
+            tree.append(h, leaf, this::node);
             checkHeads(heads, tree.size());
+        }
+
+        /** Whether the stored nodes are there (waiting for them if {@code wait}); checks the queued ones then. */
+        private boolean nodesLoaded(boolean wait) {
+            if (nodesLoading == null) {
+                return true;
+            }
+            if (!wait && !nodesLoading.isDone()) {
+                return false;
+            }
+            try {
+                nodesLoading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("verification could not read the stored nodes: " + e.getCause(),
+                        e.getCause());
+            }
+            nodesLoading = null;
+            for (Object[] q : queuedNodes) {
+                node((Integer) q[0], (Long) q[1], (byte[]) q[2]);
+            }
+            queuedNodes.clear();
+            return true;
+        }
+
+        /** A subtree the recomputed tree completed, against its stored node where the tree stores one. */
+        private void node(int level, long index, byte[] hash) {
+            if (!TreeStore.stored(level)) {
+                return;
+            }
+            if (!nodesLoaded(false)) {
+                queuedNodes.add(new Object[] {level, index, hash});
+                return;
+            }
+            String stored = nodes[level] == null ? null : nodes[level].remove(index);
+            if (stored == null) {
+                problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                        "PROBLEM_NODE_MISSING", level, index);
+            } else if (!stored.equals(Merkle.hex(hash))) {
+                problem(Problem.Type.NODE_CHANGED, index << level, "RECORD_NODE LVL=" + level + " IDX=" + index,
+                        "PROBLEM_NODE_CHANGED", level, index, index << level, ((index + 1) << level) - 1);
+            }
         }
 
         private void collect(String entryType, List<String> evidence) {
@@ -415,8 +572,164 @@ final class Verifier {
 
         private record Mismatch(RecordEntry entry, byte[] stored) {}
 
+        /** A batch of rows as read, then hashed: 32 bytes of leaf per row, the stored one where it differs. */
+        private static final class Rows {
+            int n;
+            final long[] seq;
+            final long[] at;
+            final String[] bureau;
+            final String[] objectType;
+            final String[] objectId;
+            final String[] step;
+            final String[] actor;
+            final String[] entryType;
+            final byte[][] payload;
+            final String[] evidence;
+            final boolean[] hasCorrects;
+            final long[] corrects;
+            final String[] stored;
+            byte[] leaves;
+            /** Null unless a row's recomputed leaf differs from its stored one. */
+            Mismatch[] mismatches;
+
+            Rows(int capacity) {
+                seq = new long[capacity];
+                at = new long[capacity];
+                bureau = new String[capacity];
+                objectType = new String[capacity];
+                objectId = new String[capacity];
+                step = new String[capacity];
+                actor = new String[capacity];
+                entryType = new String[capacity];
+                payload = new byte[capacity][];
+                evidence = new String[capacity];
+                hasCorrects = new boolean[capacity];
+                corrects = new long[capacity];
+                stored = new String[capacity];
+            }
+
+            /** One row read with ENTRY_COLUMNS, LEAF_HASH; the payload as stored (no decoding). */
+            void read(ResultSet rs, long s) throws SQLException {
+                int i = n++;
+                seq[i] = s;
+                at[i] = rs.getLong(2);
+                bureau[i] = rs.getString(3);
+                objectType[i] = rs.getString(4);
+                objectId[i] = rs.getString(5);
+                step[i] = rs.getString(6);
+                actor[i] = rs.getString(7);
+                entryType[i] = rs.getString(8);
+                byte[] p = rs.getBytes(9);
+                evidence[i] = rs.getString(10);
+                corrects[i] = rs.getLong(11);
+                hasCorrects[i] = !rs.wasNull();
+                if (p == null) {
+                    String clob = rs.getString(12);
+                    p = clob == null ? new byte[0] : clob.getBytes(StandardCharsets.UTF_8);
+                }
+                payload[i] = p;
+                stored[i] = rs.getString(13);
+            }
+
+            Rows hash(LeafEncoder encoder) {
+                leaves = new byte[n * 32];
+                for (int i = 0; i < n; i++) {
+                    encoder.leaf(seq[i], at[i], bureau[i], objectType[i], objectId[i], step[i], actor[i], entryType[i],
+                            payload[i], evidence[i], hasCorrects[i], corrects[i], leaves, i * 32);
+                    if (!sameHex(stored[i], leaves, i * 32)) {
+                        byte[] s = storedHash(stored[i]);
+                        if (mismatches == null) {
+                            mismatches = new Mismatch[n];
+                        }
+                        mismatches[i] = new Mismatch(new RecordEntry(seq[i], Instant.ofEpochMilli(at[i]), bureau[i],
+                                objectType[i], objectId[i], step[i], actor[i], entryType[i],
+                                new String(payload[i], StandardCharsets.UTF_8), RecordServiceImpl.evidence(evidence[i]),
+                                hasCorrects[i] ? corrects[i] : null), s);
+                        System.arraycopy(s, 0, leaves, i * 32, 32);
+                    }
+                    payload[i] = null; // hashed: let it go before the batch is folded
+                }
+                subtree(encoder);
+                return this;
+            }
+
+            /** The root of the perfect subtree these rows form, when they do; else null. */
+            byte[] root;
+            int level;
+            /** The subtree's nodes the tree stores (levels 4, 8, …): level, index and hash each. */
+            List<Object[]> storedNodes;
+
+            /**
+             * When the batch is exactly the rows {@code [k·2^L, (k+1)·2^L)} in order (a table scan's usual batch),
+             * its perfect subtree is computed here on the hashing thread, and the folding thread appends only
+             * its root; the stored nodes within it are handed over to be compared there.
+             */
+            private void subtree(LeafEncoder encoder) {
+                if (n < 2 || Integer.bitCount(n) != 1 || n != seq.length || (seq[0] & (n - 1)) != 0) {
+                    return;
+                }
+                for (int i = 1; i < n; i++) {
+                    if (seq[i] != seq[0] + i) {
+                        return;
+                    }
+                }
+                byte[] cur = leaves;
+                int l = 0;
+                List<Object[]> stored = new ArrayList<>();
+                for (int width = n; width > 1; width >>= 1) {
+                    byte[] up = new byte[width / 2 * 32];
+                    l++;
+                    for (int j = 0; j < width / 2; j++) {
+                        encoder.node(cur, 2 * j * 32, (2 * j + 1) * 32, up, j * 32);
+                        if (TreeStore.stored(l)) {
+                            stored.add(new Object[] {l, (seq[0] >> l) + j, java.util.Arrays.copyOfRange(up, j * 32,
+                                    j * 32 + 32)});
+                        }
+                    }
+                    cur = up;
+                }
+                level = l;
+                root = cur;
+                storedNodes = stored;
+            }
+
+            byte[] leaf(int i) {
+                return java.util.Arrays.copyOfRange(leaves, i * 32, i * 32 + 32);
+            }
+
+            /** The stored LEAF_HASH as the tree uses it (32 zero bytes when it is not a hash at all). */
+            private static byte[] storedHash(String hex) {
+                try {
+                    byte[] b = hex == null ? null : Merkle.fromHex(hex.trim());
+                    return b != null && b.length == 32 ? b : new byte[32];
+                } catch (IllegalArgumentException e) {
+                    return new byte[32];
+                }
+            }
+
+            /** Whether {@code hex} (trimmed, either case) spells the 32 bytes at {@code b[off]}. */
+            static boolean sameHex(String hex, byte[] b, int off) {
+                if (hex == null) {
+                    return false;
+                }
+                String t = hex.trim();
+                if (t.length() != 64) {
+                    return false;
+                }
+                for (int i = 0; i < 32; i++) {
+                    int hi = Character.digit(t.charAt(2 * i), 16);
+                    int lo = Character.digit(t.charAt(2 * i + 1), 16);
+                    if (hi < 0 || lo < 0 || ((hi << 4) | lo) != (b[off + i] & 0xff)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
         /** A mismatching row whose content belongs at another mismatching position was moved; else it changed. */
         private void classify() {
+            mismatches.sort(java.util.Comparator.comparingLong(m -> m.entry().seq()));
             List<Mismatch> pairable = mismatches.size() <= MAX_PAIRING ? mismatches : List.of();
             for (Mismatch m : mismatches) {
                 RecordEntry e = m.entry();

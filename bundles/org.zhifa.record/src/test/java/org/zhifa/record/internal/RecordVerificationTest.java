@@ -187,6 +187,63 @@ class RecordVerificationTest {
     }
 
     @Test
+    void batchesOfWholeSubtreesFoldTheSameTree() throws SQLException {
+        // batches of 16 rows in order are folded as one subtree each (hashed on the hashing threads), except
+        // [16, 32), which holds the signed head of size 20 and is folded row by row
+        record.verifier().chunkRows(16);
+        VerificationReport clean = record.verify(null, ADMIN);
+        assertTrue(clean.ok(), clean.problems().toString());
+        assertEquals(record.latestTreeHead().rootHash(), clean.rootHash());
+        assertEquals(1, record.verifier().subtrees, "[0, 16) as one subtree");
+        log.sql("UPDATE RECORD_NODE SET HASH = '" + "2".repeat(64) + "' WHERE LVL = 4 AND IDX = 0",
+                "UPDATE RECORD_ENTRY SET PAYLOAD_UTF8 = " + TestLog.utf8("{}") + " WHERE SEQ = 3");
+        VerificationReport r = verify();
+        assertEquals(List.of(Type.NODE_CHANGED, Type.CHANGED_ROW), r.problems().stream().map(Problem::type).toList(),
+                r.problems().toString());
+        assertEquals(List.of(0L, 3L), r.problems().stream().map(Problem::seq).toList());
+        assertEquals(clean.rootHash(), r.rootHash(), "a changed row counts with its stored leaf hash");
+    }
+
+    @Test
+    void aRowStoredOutOfOrderStillVerifies() throws SQLException {
+        // delete row 3 and insert it again, unchanged: the table now keeps it after the others, so the scan
+        // brings it last, after more rows than wait for their turn, and the gap is re-read by the key
+        try (Connection c = log.connection(); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("CREATE TABLE KEEP AS SELECT * FROM RECORD_ENTRY WITH NO DATA");
+            st.execute("INSERT INTO KEEP SELECT * FROM RECORD_ENTRY WHERE SEQ = 3");
+            st.execute("DELETE FROM RECORD_ENTRY WHERE SEQ = 3");
+            c.commit();
+            st.execute("INSERT INTO RECORD_ENTRY SELECT * FROM KEEP");
+            c.commit();
+        }
+        VerificationReport r = record.verify(null, ADMIN);
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(record.latestTreeHead().rootHash(), r.rootHash());
+        assertTrue(record.verifier().reread > 0, "row 3 came after its gap was re-read");
+    }
+
+    @Test
+    void aSecondRowWithATakenSequenceNumberIsLocated() throws SQLException {
+        String pk;
+        try (Connection c = log.connection(); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT C.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS C JOIN SYS.SYSTABLES T ON C.TABLEID = T.TABLEID "
+                        + "WHERE T.TABLENAME = 'RECORD_ENTRY' AND C.TYPE = 'P'")) {
+            assertTrue(rs.next());
+            pk = rs.getString(1);
+        }
+        log.sql("ALTER TABLE RECORD_ENTRY DROP CONSTRAINT " + pk,
+                "INSERT INTO RECORD_ENTRY SELECT * FROM RECORD_ENTRY WHERE SEQ = 9");
+        VerificationReport r = verify();
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        Problem p = r.problems().get(0);
+        assertEquals(Type.INSERTED_ROW, p.type());
+        assertEquals(9, p.seq());
+        assertEquals("RECORD_ENTRY SEQ=9", p.location());
+        assertEquals("序号 9 有不止一条记录：多出的一条不是经记录服务追加的", p.messageZh());
+    }
+
+    @Test
     void aForgedTreeHeadIsLocated() throws SQLException {
         log.sql("UPDATE RECORD_STH SET ROOT_HASH = '" + "0".repeat(64) + "' WHERE TREE_SIZE = 20");
         VerificationReport r = verify();
