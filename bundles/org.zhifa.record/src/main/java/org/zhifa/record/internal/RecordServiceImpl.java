@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -83,6 +85,14 @@ public class RecordServiceImpl implements RecordService {
     private final Merkle.Hasher hasher;
     private final SigningKey key;
     private final List<VerificationContributor> contributors = new CopyOnWriteArrayList<>();
+    /**
+     * The contributors registered in OSGi, bound by reference and got only when a verification needs them: the
+     * evidence store both contributes and needs this record, and getting it while the record itself is still being
+     * activated made each wait for the other at boot (the evidence component then failed for good).
+     */
+    private final Map<ServiceReference<VerificationContributor>, VerificationContributor> contributorRefs =
+            new ConcurrentHashMap<>();
+    private volatile BundleContext bundleContext;
     private final Object signing = new Object();
     private final ScheduledExecutorService scheduler;
     /** The frontier this JVM last computed (committed or not); checked against RECORD_HEAD before use. */
@@ -99,6 +109,7 @@ public class RecordServiceImpl implements RecordService {
                              RecordConfig config, BundleContext context) {
         this(dataSource, bureauInfo.code(), config, Path.of(resolve(config.privateKeyFile())), Clock.systemUTC(),
                 () -> migrator.migrate("record", context.getBundle()), true);
+        this.bundleContext = context;
     }
 
     /** For tests: the schema is there, no schedule. */
@@ -142,14 +153,29 @@ public class RecordServiceImpl implements RecordService {
         }
     }
 
-    @Reference(service = VerificationContributor.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addContributor(VerificationContributor c) {
-        contributors.add(c);
+    @Reference(name = "contributors", service = VerificationContributor.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindContributor")
+    void bindContributor(ServiceReference<VerificationContributor> ref) {
+        contributorRefs.putIfAbsent(ref, NOT_YET);
     }
 
-    void removeContributor(VerificationContributor c) {
-        contributors.remove(c);
+    void unbindContributor(ServiceReference<VerificationContributor> ref) {
+        VerificationContributor got = contributorRefs.remove(ref);
+        BundleContext bc = bundleContext;
+        if (got != null && got != NOT_YET && bc != null) {
+            bc.ungetService(ref);
+        }
+    }
+
+    /** Placeholder of a bound contributor not got yet. */
+    private static final VerificationContributor NOT_YET = (referenced, purged, full, progress) -> {
+        throw new IllegalStateException("not got");
+    };
+
+    /** For tests: a contributor outside OSGi. */
+    void addContributor(VerificationContributor c) {
+        contributors.add(c);
     }
 
     static String resolve(String path) {
@@ -723,8 +749,20 @@ public class RecordServiceImpl implements RecordService {
         return clock;
     }
 
+    /** Every contributor, the OSGi ones got now (activating them if they are delayed) and kept until unbound. */
     List<VerificationContributor> contributors() {
-        return contributors;
+        List<VerificationContributor> out = new ArrayList<>(contributors);
+        BundleContext bc = bundleContext;
+        if (bc != null) {
+            for (ServiceReference<VerificationContributor> ref : contributorRefs.keySet()) {
+                VerificationContributor c = contributorRefs.computeIfPresent(ref,
+                        (r, held) -> held != NOT_YET ? held : bc.getService(r));
+                if (c != null && c != NOT_YET) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     static String message(Locale locale, String key, Object... args) {
