@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhifa.api.common.PublicPages;
 
 /**
  * The city-wide public site {@code /city/} (C5): every county's current disclosures with filters and paging,
@@ -94,12 +95,7 @@ public class SiteServlet extends HttpServlet {
 
     /** Encoded separators, dot segments and back slashes never name a page. */
     static boolean tricky(String rawUri) {
-        if (rawUri == null) {
-            return false;
-        }
-        String u = rawUri.toLowerCase(Locale.ROOT);
-        return u.contains("%2f") || u.contains("%5c") || u.contains("%2e") || u.contains("%00") || u.contains("..")
-                || u.contains("\\") || u.contains("//") || u.contains(";");
+        return PublicPages.trickyPath(rawUri);
     }
 
     // --- pages ---------------------------------------------------------------------------------------------
@@ -454,22 +450,7 @@ public class SiteServlet extends HttpServlet {
 
     /** HTML-escapes text for element content and quoted attribute values; control characters are dropped. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\r' && c != '\t' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return PublicPages.escape(s);
     }
 
 }

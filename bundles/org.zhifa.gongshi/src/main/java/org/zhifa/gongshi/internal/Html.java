@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.servlet.http.HttpServletResponse;
+import org.zhifa.api.common.PublicPages;
 
 /** Escaping, security headers and the page frame every public page shares. */
 final class Html {
@@ -14,28 +15,7 @@ final class Html {
 
     /** HTML-escapes text for element content and quoted attribute values. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-                        sb.append('\uFFFD'); // control characters have no business on a page
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return PublicPages.escape(s);
     }
 
     /** XML-escapes text for the feed: like {@link #esc} and drops what XML 1.0 cannot carry at all. */

@@ -43,6 +43,7 @@ import org.zhifa.api.record.RecordService;
 import org.zhifa.api.record.SignedTreeHead;
 
 import static org.zhifa.gongshi.internal.Html.esc;
+import org.zhifa.api.common.PublicPages;
 
 /**
  * The public site /gongshi/ (C2, D2): home, decisions with search and filters, notices, catalogues, the takedown
@@ -148,12 +149,7 @@ public class SiteServlet extends HttpServlet {
 
     /** Encoded separators, dot segments and back slashes never name a page here. */
     static boolean tricky(String rawUri) {
-        if (rawUri == null) {
-            return false;
-        }
-        String u = rawUri.toLowerCase(Locale.ROOT);
-        return u.contains("%2f") || u.contains("%5c") || u.contains("%2e") || u.contains("%00") || u.contains("..")
-                || u.contains("\\") || u.contains("//") || u.contains(";");
+        return PublicPages.trickyPath(rawUri);
     }
 
     // --- pages ----------------------------------------------------------------------------------
