@@ -109,21 +109,6 @@ class DisclosureBrowserIT {
         waitForText("disc-redacted", "占用耕地");
     }
 
-    /**
-     * Logs out. The click reloads the page; chromedriver may report that as "aborted by navigation" although
-     * the click took effect: then the login form is what must come.
-     */
-    private void logout() {
-        try {
-            browser.logout();
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("aborted by navigation")) {
-                throw e;
-            }
-            browser.id("login-username");
-        }
-    }
-
     /** Waits until the queue's text filter is applied: the case's row is the only one. */
     private void filtered(By row) {
         browser.waiting(LIMIT).until(d -> d.findElements(row).size() == 1
@@ -215,7 +200,7 @@ class DisclosureBrowserIT {
         browser.screenshot("disclosure-withheld");
         browser.id("disc-item-close").click();
         browser.gone(By.id("disc-item-window"), LIMIT);
-        logout();
+        browser.logout();
 
         // the leader: the whole text left, the redacted text right
         browser.login(bureau, "leader");

@@ -15,6 +15,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,9 +62,34 @@ public final class Browser implements AutoCloseable {
         id("header-user");
     }
 
+    /**
+     * Logs out. The click reloads the page, and chromedriver may report that as "aborted by navigation"
+     * although the click took effect; the same can happen while waiting. Either way the login form is what
+     * must come, within the usual limit.
+     */
     public void logout() {
-        id("logout").click();
-        id("login-username");
+        try {
+            id("logout").click();
+        } catch (WebDriverException e) {
+            if (!abortedByNavigation(e)) {
+                throw e;
+            }
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        return ExpectedConditions.visibilityOfElementLocated(By.id("login-username")).apply(d);
+                    } catch (WebDriverException e) {
+                        if (abortedByNavigation(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
+    private static boolean abortedByNavigation(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("aborted by navigation");
     }
 
     /** A wait of {@code limit} that retries through elements Vaadin replaced meanwhile. */
