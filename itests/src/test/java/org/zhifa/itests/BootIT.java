@@ -14,7 +14,7 @@ import org.zhifa.itests.support.Json;
 class BootIT {
     private static final List<String> FEATURES = List.of("zhifa-platform", "zhifa-record", "zhifa-core", "zhifa-rest", "zhifa-console",
             "zhifa-gongshi", "zhifa-shell", "zhifa-documents", "zhifa-calendar", "zhifa-cases", "zhifa-kind-penalty", "zhifa-kind-license", "zhifa-kind-coercion",
-            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-evidence", "zhifa-casefile", "zhifa-casereview", "zhifa-legalreview", "zhifa-disclosure", "zhifa-catalogue", "zhifa-demo", "zhifa");
+            "zhifa-kind-levy", "zhifa-kind-fee", "zhifa-kind-inspection", "zhifa-evidence", "zhifa-casefile", "zhifa-casereview", "zhifa-legalreview", "zhifa-disclosure", "zhifa-catalogue", "zhifa-spotcheck", "zhifa-demo", "zhifa");
 
     @Test
     void bootsOfflineToHealthyWithinTheLimit() {
@@ -39,7 +39,7 @@ class BootIT {
         long zhifa = bundles.lines().filter(l -> l.contains("\tzhifa :: ")).count();
         String inactive = String.join("\n", bureau.inactiveBundles());
         assertTrue(count > 40, "expected the stack, got " + count + " bundles:\n" + bundles);
-        assertEquals(23, zhifa, "zhifa bundles:\n" + bundles);
+        assertEquals(24, zhifa, "zhifa bundles:\n" + bundles);
         assertEquals("", inactive.toString(), "bundles not active");
         String health = bureau.admin("zhifa:health");
         assertTrue(health.contains("状态 / status: UP"), health);

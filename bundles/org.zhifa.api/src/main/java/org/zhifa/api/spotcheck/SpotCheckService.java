@@ -69,7 +69,8 @@ public interface SpotCheckService {
     /**
      * Announces a draw: its public sources (labels only; their values do not exist yet) or that it will use
      * a secure random source. The announcement is recorded and published (a disclosure notice) before the
-     * draw; a plan has at most one announced draw at a time.
+     * draw; a plan has at most one announced draw at a time. When disclosure is installed, the announcement,
+     * the result and a redraw's reason are each published as a notice (公告) by the same 负责人.
      */
     Draw announce(long planId, Draw.SeedMode mode, List<SeedSource> sources, Actor actor);
 
@@ -100,11 +101,18 @@ public interface SpotCheckService {
 
     // --- results ---
 
+    /**
+     * Every target of a DRAWN draw with its inspection case and, once recorded, its result and publication.
+     * Cases the draw could not open at once (a refusal of the case engine) are opened here, each a new
+     * record entry; what still refuses is reported in {@link InspectionOutcome#caseProblem()}.
+     */
     List<InspectionOutcome> outcomes(long drawId, Actor actor);
 
     /**
-     * Records the result of inspecting a drawn target; the publication deadline is set from the end day on
-     * the working-day calendar and the result handed to disclosure.
+     * Records the result of inspecting a drawn target: the {@code record_result} step of its inspection case,
+     * which must have had its on-site inspection ({@code onsite}). The case engine hands the result to
+     * disclosure in the same transaction, due {@code publishWorkingDays} working days after {@code endedOn}.
+     * Needs one of the case's officers, a 负责人 or a 管理员.
      */
     InspectionOutcome recordOutcome(long drawId, long targetId, LocalDate endedOn, InspectionOutcome.Finding finding,
                                     String summary, Actor actor);

@@ -12,10 +12,6 @@ public @interface SpotCheckConfig {
             description = "An officer is an inspector when a category of the certificate is one of these; empty: any category")
     String[] inspectionCategories() default {};
 
-    @AttributeDefinition(name = "Publication limit",
-            description = "Working days after an inspection ends by which its result must be public (S4)")
-    int publishWorkingDays() default 20;
-
     @AttributeDefinition(name = "Inspectors per target", description = "The least a plan may ask for (S2)")
     int minInspectorsPerTarget() default 2;
 
