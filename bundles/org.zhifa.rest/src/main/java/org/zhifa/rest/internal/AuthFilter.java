@@ -26,7 +26,8 @@ import org.zhifa.api.rest.StreamedBody;
 
 /**
  * HTTP Basic against the bureau's {@link Authenticator} (Karaf JAAS); the {@link Actor} goes into the request.
- * Methods marked {@link PublicAccess} need no login. Also enforces the body size limit.
+ * Methods marked {@link PublicAccess} (core) or {@link org.zhifa.api.rest.PublicEndpoint} (contributed) need no
+ * login. Also enforces the body size limit.
  */
 final class AuthFilter implements ContainerRequestFilter {
     static final String CHALLENGE = "Basic realm=\"zhifa\", charset=\"UTF-8\"";
@@ -54,7 +55,7 @@ final class AuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         limitBody(request);
-        if (isPublic()) {
+        if (isPublic(request)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -111,9 +112,13 @@ final class AuthFilter implements ContainerRequestFilter {
         return resource != null && resource.getClass().isAnnotationPresent(StreamedBody.class);
     }
 
-    private boolean isPublic() {
+    private boolean isPublic(ContainerRequestContext request) {
         if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
             return false;
+        }
+        if (resourceInfo.getResourceMethod().getDeclaringClass() == ContributedResources.class) {
+            return contributed != null
+                    && contributed.isPublic(request.getMethod(), request.getUriInfo().getPathSegments());
         }
         return resourceInfo.getResourceMethod().isAnnotationPresent(PublicAccess.class)
                 || resourceInfo.getResourceClass().isAnnotationPresent(PublicAccess.class);
