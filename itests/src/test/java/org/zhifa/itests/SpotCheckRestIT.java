@@ -2,7 +2,6 @@ package org.zhifa.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,7 +11,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import org.zhifa.api.spotcheck.DrawResult;
 import org.zhifa.api.spotcheck.DrawTarget;
 import org.zhifa.api.spotcheck.SeedSource;
 import org.zhifa.itests.support.Bureau;
+import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
 import org.zhifa.itests.support.Wait;
 
@@ -44,9 +46,11 @@ class SpotCheckRestIT {
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     private static final Charset GBK = Charset.forName("GBK");
     private static final String HEADER = "名称,统一社会信用代码,类型,所属区域,风险等级,标签\n";
+    private static final int CODES = (int) (System.nanoTime() % 9_000_000L);
     private static int codes = 0;
 
     private final Bureau bureau = Bureau.shared();
+    private final Cases cases = new Cases(bureau);
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     // ------------------------------------------------------------------ helpers
@@ -59,39 +63,16 @@ class SpotCheckRestIT {
     }
 
     private static JsonNode refused(HttpResponse<String> r, int status, String code) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
-        JsonNode e = Json.parse(r.body());
-        assertEquals(code, e.path("code").asText(), r.body());
-        assertFalse(e.path("message_zh").asText().isBlank(), r.body());
-        assertFalse(e.path("message_en").asText().isBlank(), r.body());
-        return e;
+        return Cases.refused(r, status, code);
     }
 
     private HttpResponse<String> post(String path, String user, Object body) {
         return bureau.send("POST", API + path, user, body instanceof String s ? s : Json.write(body));
     }
 
-    /**
-     * A valid 统一社会信用代码 (GB 32100-2015): 17 characters and the check character, worked out here again
-     * rather than taken from the bundle, so a wrong check in either shows.
-     */
-    static String creditCode(int n) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        String first = String.format("91430421MA%s%04d", RUN.substring(Math.max(0, RUN.length() - 3)), n % 10_000)
-                .replace('I', '1').replace('O', '0').replace('Z', '2').replace('S', '5').replace('V', '7');
-        first = first.substring(0, 17);
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        return first + alphabet.charAt((31 - sum % 31) % 31);
-    }
-
+    /** A credit code no other target of this run has. */
     private static synchronized String nextCode() {
-        return creditCode(++codes);
+        return Cases.creditCode(CODES + ++codes);
     }
 
     private static byte[] multipart(String boundary, String fileName, byte[] content) {
@@ -366,6 +347,22 @@ class SpotCheckRestIT {
         assertTrue(made.get("recordSeq").isNumber(), made.toString());
         refused(post("/draws/" + drawId + "/make", "leader", Map.of("values", values)), 409, "DRAW_ALREADY_MADE");
 
+        // only the draw file is public: what anyone re-runs the draw from
+        refused(bureau.get(API + "/draws/" + drawId, null), 401, "UNAUTHENTICATED");
+        refused(post("/draws/" + drawId + "/verify", null, "{}"), 401, "UNAUTHENTICATED");
+        assertEquals(405, bureau.send("POST", API + "/draws/" + drawId + "/draw.json", null, "{}").statusCode());
+        HttpResponse<String> fileAnswer = bureau.get(API + "/draws/" + drawId + "/draw.json", null);
+        JsonNode file = ok(fileAnswer, 200);
+        assertTrue(fileAnswer.headers().firstValue("Content-Disposition").orElse("").contains("draw-" + drawId + ".json"));
+        assertEquals("zhifa-draw", file.get("format").asText(), file.toString());
+        assertEquals(drawId, file.get("draw").get("id").asLong());
+        assertEquals(6, file.get("snapshots").get("targets").size());
+        assertTrue(file.get("entries").get("made").toString().contains(made.get("key").asText()),
+                "the recorded entry holds the key");
+        assertFalse(fileAnswer.body().contains("其配偶系该公司股东"), "a declared reason stays with the staff");
+        refused(bureau.get(API + "/draws/" + (drawId + 100_000) + "/draw.json", null), 404, "DRAW_NOT_FOUND");
+        refused(bureau.get(API + "/draws/x/draw.json", null), 400, "PARAM_INVALID");
+
         // the same draw re-run here, from what the REST API shows, with the published algorithm
         List<SeedSource> sources = List.of(
                 new SeedSource("红球", List.of("27", "3", "15", "9", "31", "22"), false),
@@ -377,15 +374,21 @@ class SpotCheckRestIT {
         List<DrawInspector> inspectorPool = new ArrayList<>();
         ok(bureau.get(API + "/inspectors?day=" + today, "officer"), 200).get("items").forEach(i -> inspectorPool.add(
                 new DrawInspector(i.get("officerId").asText(), i.get("name").asText(), i.get("area").asText())));
+        // which conflicts count comes from the declarations; what the draw says of them, from the public file
         List<Conflict> conflicts = new ArrayList<>();
+        JsonNode published = file.get("snapshots").get("conflicts");
         ok(bureau.get(API + "/conflicts", "officer"), 200).get("items").forEach(c -> {
             boolean inPool = targets.stream().anyMatch(t -> t.id().equals(c.get("targetId").asText()));
             if (c.get("active").asBoolean() && inPool) {
+                JsonNode shown = published.get(conflicts.size());
+                assertEquals(c.get("officerId").asText(), shown.get("inspectorId").asText(), published.toString());
+                assertEquals(c.get("targetId").asText(), shown.get("targetId").asText(), published.toString());
                 conflicts.add(new Conflict(c.get("officerId").asText(), c.get("targetId").asText(),
-                        c.get("reason").asText()));
+                        shown.get("reason").asText()));
             }
         });
         assertEquals(1, conflicts.size(), conflicts.toString());
+        assertEquals(1, published.size(), published.toString());
         assertEquals(DrawAlgorithm.targetsHash(targets), made.get("targetsHash").asText());
         assertEquals(DrawAlgorithm.inspectorsHash(inspectorPool), made.get("inspectorsHash").asText());
         assertEquals(DrawAlgorithm.conflictsHash(conflicts), made.get("conflictsHash").asText());
@@ -405,14 +408,40 @@ class SpotCheckRestIT {
             }
         }
 
-        JsonNode verified = ok(post("/draws/" + drawId + "/verify", "officer", "{}"), 200);
-        assertTrue(verified.get("ok").asBoolean(), verified.toString());
-        assertEquals(0, verified.get("problems").size());
+        // every drawn target has its inspection case (行政检查, source 随机抽查)
+        JsonNode outcomes = ok(bureau.get(API + "/draws/" + drawId + "/outcomes", "leader"), 200).get("items");
+        assertEquals(3, outcomes.size(), outcomes.toString());
+        for (int i = 0; i < 3; i++) {
+            JsonNode o = outcomes.get(i);
+            assertEquals(assignments.get(i).get("target").get("id").asLong(), o.get("targetId").asLong());
+            assertTrue(o.get("caseId").isNumber(), "a case for " + o);
+            JsonNode c = cases.read(o.get("caseId").asLong());
+            assertEquals("inspection", c.get("kind").asText(), c.toString());
+            assertTrue(c.toString().contains("随机抽查"), c.toString());
+        }
 
-        // only the draw file is public
-        refused(bureau.get(API + "/draws/" + drawId, null), 401, "UNAUTHENTICATED");
-        assertNotEquals(401, bureau.get(API + "/draws/" + drawId + "/draw.json", null).statusCode());
-        refused(bureau.send("POST", API + "/draws/" + drawId + "/draw.json", null, "{}"), 401, "UNAUTHENTICATED");
+        // a result is recorded once the inspection was on site
+        JsonNode outcome = outcomes.get(0);
+        long caseId = outcome.get("caseId").asLong();
+        long targetId = outcome.get("targetId").asLong();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("endedOn", today.toString());
+        result.put("finding", "PASSED");
+        result.put("summary", "现场核查开采范围与许可一致，未发现越界开采<script>alert(1)</script>");
+        refused(post("/draws/" + drawId + "/outcomes/" + targetId, "leader", result), 409, "OUTCOME_NOT_ONSITE");
+        refused(post("/draws/" + drawId + "/outcomes/" + targetId, "leader",
+                Json.write(result).replace("PASSED", "合格")), 400, "WRONG_TYPE");
+        refused(post("/draws/" + drawId + "/outcomes/" + targetId, "leader",
+                Json.write(result).replace("\"endedOn\"", "\"endedAt\"")), 400, "UNKNOWN_FIELD");
+        cases.moved("officer", caseId, "inspect", Cases.fields("startedAt",
+                LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(2).truncatedTo(ChronoUnit.MINUTES).toString(),
+                "location", "衡阳县西渡镇某某矿区", "certificatesShown", true));
+        cases.recordAv("officer", caseId, "onsite");
+        JsonNode recorded = ok(post("/draws/" + drawId + "/outcomes/" + targetId, "leader", result), 200);
+        assertEquals("PASSED", recorded.get("finding").asText(), recorded.toString());
+        assertEquals(result.get("summary"), recorded.get("summary").asText(), "kept as the text it was");
+        assertTrue(recorded.get("publishBy").isTextual(), recorded.toString());
+        assertEquals("result", cases.read(caseId).get("step").asText());
 
         // a redraw needs a reason, shown as the text it was
         refused(post("/draws/" + drawId + "/redraw", "leader", Map.of("seedMode", "SECURE_RANDOM")), 400,
@@ -436,9 +465,15 @@ class SpotCheckRestIT {
         JsonNode draws = ok(bureau.get(API + "/plans/" + planId + "/draws", "officer"), 200).get("items");
         assertEquals(2, draws.size(), draws.toString());
         assertEquals(reason, draws.get(0).get("redrawReason").asText());
-        assertTrue(ok(post("/draws/" + redrawId + "/verify", "leader", "{}"), 200).get("ok").asBoolean());
         refused(bureau.get(API + "/draws/999999999", "officer"), 404, "DRAW_NOT_FOUND");
         refused(bureau.get(API + "/plans/999999999/draws", "officer"), 404, "PLAN_NOT_FOUND");
+
+        // both re-run from the record and the stored snapshots
+        for (long d : List.of(drawId, redrawId)) {
+            JsonNode verified = ok(post("/draws/" + d + "/verify", "officer", "{}"), 200);
+            assertTrue(verified.get("ok").asBoolean(), verified.toString());
+            assertEquals(0, verified.get("problems").size());
+        }
     }
 
     @Test

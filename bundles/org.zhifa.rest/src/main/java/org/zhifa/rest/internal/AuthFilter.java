@@ -21,13 +21,14 @@ import javax.ws.rs.core.Response;
 
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Authenticator;
+import org.zhifa.api.rest.PublicEndpoint;
 import org.zhifa.api.rest.RequestActor;
 import org.zhifa.api.rest.StreamedBody;
 
 /**
  * HTTP Basic against the bureau's {@link Authenticator} (Karaf JAAS); the {@link Actor} goes into the request.
- * Methods marked {@link PublicAccess} (core) or {@link org.zhifa.api.rest.PublicEndpoint} (contributed) need no
- * login. Also enforces the body size limit.
+ * Methods marked {@link PublicAccess} (core) or {@link PublicEndpoint} (contributed) need no login. Also enforces
+ * the body size limit.
  */
 final class AuthFilter implements ContainerRequestFilter {
     static final String CHALLENGE = "Basic realm=\"zhifa\", charset=\"UTF-8\"";
@@ -55,7 +56,7 @@ final class AuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         limitBody(request);
-        if (isPublic(request)) {
+        if (isPublic()) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -112,16 +113,19 @@ final class AuthFilter implements ContainerRequestFilter {
         return resource != null && resource.getClass().isAnnotationPresent(StreamedBody.class);
     }
 
-    private boolean isPublic(ContainerRequestContext request) {
+    /**
+     * CXF runs this filter on the method that will answer: for a contributed resource, the method of the
+     * resource the locator returned (the filters are skipped for the locator itself).
+     */
+    private boolean isPublic() {
         if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
             return false;
         }
-        if (resourceInfo.getResourceMethod().getDeclaringClass() == ContributedResources.class) {
-            return contributed != null
-                    && contributed.isPublic(request.getMethod(), request.getUriInfo().getPathSegments());
-        }
-        return resourceInfo.getResourceMethod().isAnnotationPresent(PublicAccess.class)
-                || resourceInfo.getResourceClass().isAnnotationPresent(PublicAccess.class);
+        return marked(resourceInfo.getResourceMethod()) || marked(resourceInfo.getResourceClass());
+    }
+
+    private static boolean marked(java.lang.reflect.AnnotatedElement e) {
+        return e != null && (e.isAnnotationPresent(PublicAccess.class) || e.isAnnotationPresent(PublicEndpoint.class));
     }
 
     private Actor authenticate(String header) {

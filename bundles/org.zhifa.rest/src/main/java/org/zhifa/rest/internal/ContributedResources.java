@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.PathSegment;
 import javax.ws.rs.core.UriInfo;
 
-import org.apache.cxf.jaxrs.impl.MetadataMap;
-import org.apache.cxf.jaxrs.model.URITemplate;
-import org.zhifa.api.rest.PublicEndpoint;
 
 /**
  * Serves the resources that plug-in bundles contribute, through one sub-resource locator: a plug-in
@@ -90,57 +86,6 @@ public class ContributedResources {
     /** The request's path segment after the key's two, or null. */
     static String next(List<PathSegment> segments) {
         return segments.size() > 2 ? segments.get(2).getPath() : null;
-    }
-
-    /**
-     * Whether the request goes to a contributed method marked {@link PublicEndpoint}: CXF resolves this class's
-     * locator after the filters ran, so the filter cannot see the method itself. Public only when that method is
-     * the one method of the resource matching the verb and path, so no broader template opens another one.
-     */
-    boolean isPublic(String verb, List<PathSegment> segments) {
-        if (segments.size() < 2) {
-            return false;
-        }
-        Object resource = resource(segments.get(0).getPath() + "/" + segments.get(1).getPath(), next(segments));
-        if (resource == null) {
-            return false;
-        }
-        StringBuilder rest = new StringBuilder();
-        for (PathSegment s : segments.subList(2, segments.size())) {
-            rest.append('/').append(s.getPath());
-        }
-        String path = rest.length() == 0 ? "/" : rest.toString();
-        boolean classPublic = resource.getClass().isAnnotationPresent(PublicEndpoint.class);
-        Method match = null;
-        for (Method m : resource.getClass().getMethods()) {
-            if (answers(m, verb) && matches(m.getAnnotation(Path.class), path)) {
-                if (match != null) {
-                    return false;
-                }
-                match = m;
-            }
-        }
-        return match != null && (classPublic || match.isAnnotationPresent(PublicEndpoint.class));
-    }
-
-    private static boolean answers(Method m, String verb) {
-        for (java.lang.annotation.Annotation a : m.getAnnotations()) {
-            HttpMethod h = a.annotationType().getAnnotation(HttpMethod.class);
-            if (h != null && (h.value().equalsIgnoreCase(verb) || ("HEAD".equalsIgnoreCase(verb)
-                    && HttpMethod.GET.equals(h.value())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean matches(Path path, String requested) {
-        MetadataMap<String, String> values = new MetadataMap<>();
-        if (!URITemplate.createTemplate(path == null ? "/" : path.value()).match(requested, values)) {
-            return false;
-        }
-        String rest = values.getFirst(URITemplate.FINAL_MATCH_GROUP);
-        return rest == null || rest.isEmpty() || "/".equals(rest);
     }
 
     @Path("{first}/{second}")
