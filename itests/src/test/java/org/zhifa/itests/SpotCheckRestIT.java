@@ -31,6 +31,7 @@ import org.zhifa.api.spotcheck.SeedSource;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
+import org.zhifa.itests.support.Officers;
 import org.zhifa.itests.support.Wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ class SpotCheckRestIT {
     private static final String API = "/api/v1/spotcheck";
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
     private static final Charset GBK = Charset.forName("GBK");
+    private static final String CATEGORY = "矿产资源";
     private static final String HEADER = "名称,统一社会信用代码,类型,所属区域,风险等级,标签\n";
     private static final int CODES = (int) (System.nanoTime() % 9_000_000L);
     private static int codes = 0;
@@ -177,6 +179,12 @@ class SpotCheckRestIT {
                 "text/csv"), 400, "IMPORT_FILE_MISSING");
         refused(bureau.sendBytes("POST", API + "/targets/import?fileName=a.csv", "leader", new byte[] {1},
                 "image/png"), 415, "UNSUPPORTED_MEDIA_TYPE");
+        HttpResponse<String> broken = bureau.sendBytes("POST", API + "/targets/import", "leader",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n".getBytes(StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=x");
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertFalse(Json.parse(broken.body()).path("message_en").asText().isBlank(), broken.body());
+        refused(importForm("leader", "", utf8.getBytes(StandardCharsets.UTF_8)), 400, "IMPORT_FILE_MISSING");
         refused(bureau.sendBytes("POST", API + "/targets/import?fileName=a.csv&path=../../etc", "leader",
                 utf8.getBytes(StandardCharsets.UTF_8), "text/csv"), 400, "PARAM_UNKNOWN");
 
@@ -250,8 +258,35 @@ class SpotCheckRestIT {
 
     // ------------------------------------------------------------------ plans and draws
 
+    /**
+     * The bureau draws inspectors certified for mineral resources and files their cases under that category,
+     * as a county inspecting 矿产资源 would configure it; three more such officers make the pool large enough.
+     */
     @Test
     void aDrawIsAnnouncedMadeReproducedVerifiedAndRedrawn() {
+        for (int i = 1; i <= 3; i++) {
+            ok(bureau.send("POST", "/api/v1/personnel", "admin", Json.write(Officers.draft("抽查员" + i + RUN,
+                    Officers.certificate("SC")))), 201);
+        }
+        bureau.admin("config:property-set -p org.zhifa.spotcheck inspectionCategories " + CATEGORY,
+                "config:property-set -p org.zhifa.spotcheck caseCategory " + CATEGORY);
+        try {
+            Wait.until("only " + CATEGORY + " inspectors", Duration.ofSeconds(60), () -> {
+                JsonNode items = Json.parse(bureau.get(API + "/inspectors", "officer").body()).path("items");
+                boolean all = items.size() >= 5;
+                for (JsonNode i : items) {
+                    all &= i.get("categories").toString().contains(CATEGORY);
+                }
+                return all;
+            });
+            drawIsAnnouncedMadeReproducedVerifiedAndRedrawn();
+        } finally {
+            bureau.admin("config:property-delete -p org.zhifa.spotcheck inspectionCategories",
+                    "config:property-delete -p org.zhifa.spotcheck caseCategory");
+        }
+    }
+
+    private void drawIsAnnouncedMadeReproducedVerifiedAndRedrawn() {
         String tag = "抽查" + RUN;
         String item = "矿产资源开采情况的检查" + RUN;
         long catalogue = publishInspectionCatalogue(item);
