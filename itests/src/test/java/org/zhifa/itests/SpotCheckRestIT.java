@@ -121,8 +121,8 @@ class SpotCheckRestIT {
         draft.put("items", List.of(values));
         long id = ok(bureau.send("POST", "/api/v1/catalogues", "officer", Json.write(draft)), 201).get("id").asLong();
         ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/submit", "officer", "{}"), 200);
-        ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/review", "reviewer", "{\"passed\":true,\"opinion\":\"可\"}"),
-                200);
+        ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/review", "reviewer",
+                "{\"passed\":true,\"opinion\":\"可\"}"), 200);
         JsonNode published = ok(bureau.send("POST", "/api/v1/catalogues/" + id + "/publish", "leader", "{}"), 200);
         assertEquals("PUBLISHED", published.get("status").asText(), published.toString());
         return id;
@@ -388,7 +388,8 @@ class SpotCheckRestIT {
         assertEquals(405, bureau.send("POST", API + "/draws/" + drawId + "/draw.json", null, "{}").statusCode());
         HttpResponse<String> fileAnswer = bureau.get(API + "/draws/" + drawId + "/draw.json", null);
         JsonNode file = ok(fileAnswer, 200);
-        assertTrue(fileAnswer.headers().firstValue("Content-Disposition").orElse("").contains("draw-" + drawId + ".json"));
+        assertTrue(fileAnswer.headers().firstValue("Content-Disposition").orElse("")
+                .contains("draw-" + drawId + ".json"));
         assertEquals("zhifa-draw", file.get("format").asText(), file.toString());
         assertEquals(drawId, file.get("draw").get("id").asLong());
         assertEquals(6, file.get("snapshots").get("targets").size());
@@ -437,7 +438,8 @@ class SpotCheckRestIT {
             assertEquals(expected.target().id(), got.get("target").get("id").asText(), "target " + i);
             List<String> gotInspectors = new ArrayList<>();
             got.get("inspectors").forEach(x -> gotInspectors.add(x.get("id").asText()));
-            assertEquals(expected.inspectors().stream().map(DrawInspector::id).toList(), gotInspectors, "inspectors " + i);
+            assertEquals(expected.inspectors().stream().map(DrawInspector::id).toList(), gotInspectors,
+                    "inspectors " + i);
             if (expected.target().id().equals(Long.toString(firstTarget))) {
                 assertFalse(gotInspectors.contains(Long.toString(firstInspector)), "recused for the conflict");
             }
