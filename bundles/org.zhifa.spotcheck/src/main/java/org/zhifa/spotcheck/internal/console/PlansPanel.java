@@ -100,8 +100,8 @@ final class PlansPanel extends VerticalLayout {
         plans.setWidth("100%");
         plans.setHeightByRows(6);
         plans.addColumn(Plan::number).setCaption(m.get("plan.number")).setId("number");
-        plans.addColumn(Plan::title).setCaption(m.get("plan.title")).setId("title");
-        plans.addColumn(Plan::itemName).setCaption(m.get("plan.item")).setId("item");
+        plans.addColumn(Plan::title).setCaption(m.get("plan.title")).setId("title").setExpandRatio(2);
+        plans.addColumn(Plan::itemName).setCaption(m.get("plan.item")).setId("item").setExpandRatio(2);
         plans.addColumn(p -> m.get(p.keyItem() ? "plan.key" : "plan.general")).setCaption(m.get("plan.kind"));
         plans.addColumn(p -> p.ratio() != null ? p.ratio().toPlainString() : m.get("plan.count.value", p.count()))
                 .setCaption(m.get("plan.share")).setId("share");
@@ -118,7 +118,7 @@ final class PlansPanel extends VerticalLayout {
         draws.setHeightByRows(4);
         draws.addColumn(Draw::round).setCaption(m.get("draw.round")).setId("round").setWidth(80);
         draws.addColumn(d -> m.of("draw.status", d.status())).setCaption(m.get("draw.status")).setId("status");
-        draws.addColumn(d -> m.of("seedMode", d.seedMode())).setCaption(m.get("draws.mode"));
+        draws.addColumn(d -> m.of("seedMode", d.seedMode())).setCaption(m.get("draw.mode"));
         draws.addColumn(d -> d.sources().stream().map(s -> s.label()).collect(Collectors.joining("；")))
                 .setCaption(m.get("draw.sources")).setId("sources");
         draws.addColumn(d -> m.time(d.announcedAt()) + " " + d.announcedBy()).setCaption(m.get("draw.announced"));

@@ -78,6 +78,7 @@ final class TargetsPanel extends VerticalLayout {
                 .withConfigurableFilter();
         data.setFilter(filter());
         configureGrid();
+        count.setId("sc-target-count");
         addComponents(ConsoleTexts.heading(m.get("targets.title"), ValoTheme.LABEL_H2), error, filters(), count,
                 grid);
         if (ConsoleTexts.keeper(context.actor())) {
