@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.zhifa.itests.support.Browser;
 import org.zhifa.itests.support.Bureau;
+import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,16 +127,18 @@ class SpotCheckBrowserIT {
     void aLeaderImportsPlansDrawsVerifiesAndRedraws() throws IOException {
         String item = "土地利用情况随机抽查" + tag;
         JsonNode list = publishedInspectionList(item);
-        String marked = "<b>王某某" + tag + "</b>";
+        String marked = "<b>衡阳某某砂石场" + tag + "</b>";
         Path dir = Files.createTempDirectory("zhifa-spotcheck");
         Path bad = dir.resolve("bad-" + tag + ".csv");
         Files.writeString(bad, HEADER + "李某某" + tag + ",,自然人,甲镇,低," + tag + "\n"
                 + "坏代码公司" + tag + ",91430421MA4L000010,企业,甲镇,高," + tag + "\n"
                 + "无类型" + tag + ",,公司,甲镇,高," + tag + "\n", StandardCharsets.UTF_8);
         Path good = dir.resolve("good-" + tag + ".csv");
-        Files.writeString(good, HEADER + marked + ",,自然人,甲镇,低," + tag + "\n"
-                + "李某某" + tag + ",,自然人,乙镇,中," + tag + "\n"
-                + "赵某某" + tag + ",,自然人,丙镇,高," + tag + "、采矿\n", StandardCharsets.UTF_8);
+        int codes = Integer.parseInt(tag.substring(2)) * 3;
+        Files.writeString(good, HEADER + marked + "," + Cases.creditCode(codes) + ",企业,甲镇,低," + tag + "\n"
+                + "衡阳李某某建材厂" + tag + "," + Cases.creditCode(codes + 1) + ",个体工商户,乙镇,中," + tag + "\n"
+                + "衡阳赵某某矿业有限公司" + tag + "," + Cases.creditCode(codes + 2) + ",企业,丙镇,高," + tag + "、采矿\n",
+                StandardCharsets.UTF_8);
 
         // --- 检查对象名录库: a bad file lists its line errors and imports nothing
         openView("leader", "spotcheck-targets");
@@ -236,6 +239,30 @@ class SpotCheckBrowserIT {
         waitForText("sc-draw-grid", "重抽第 1 轮，理由：" + reason);
         browser.screenshot("spotcheck-redrawn");
         browser.dismissNotifications();
+
+        // --- each drawn target has its inspection case, linked to the case page, or the reason why not yet
+        // (e.g. the drawn inspectors share no enforcement category: a matter of the bureau's configuration)
+        visible("sc-draw-file");
+        By rows = By.cssSelector("#sc-outcome-grid .v-grid-body tr");
+        browser.waiting(LIMIT).until(d -> d.findElements(rows).size() == 2);
+        By links = By.cssSelector("#sc-outcome-grid a[href*='#!cases/']");
+        List<WebElement> cases = browser.driver.findElements(links);
+        for (WebElement row : browser.driver.findElements(rows)) {
+            String line = row.getAttribute("textContent");
+            boolean linked = !row.findElements(By.cssSelector("a[href*='#!cases/']")).isEmpty();
+            assertTrue(line.contains(tag), line);
+            // the service gives a problem in both languages, "中文 / English"
+            assertTrue(linked || line.contains(" / "), "a case or the reason why none: " + line);
+        }
+        browser.screenshot("spotcheck-outcomes");
+        if (!cases.isEmpty()) {
+            String caseNumber = cases.get(0).getText();
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                    cases.get(0));
+            cases.get(0).click();
+            waitForText("case-number", caseNumber);
+            browser.screenshot("spotcheck-case");
+        }
         browser.logout();
 
         // --- an officer sees the plan and its draws but cannot announce or redraw

@@ -20,6 +20,8 @@ import org.zhifa.console.spi.ConsoleContext;
 import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.server.ExternalResource;
+import com.vaadin.server.FileDownloader;
+import com.vaadin.server.StreamResource;
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Grid;
@@ -56,6 +58,8 @@ final class PlansPanel extends VerticalLayout {
     private final Label key = new Label();
     private final Label hashes = new Label();
     private final Label verification = new Label();
+    private final Button drawFile = new Button();
+    private final StreamResource drawFileResource = new StreamResource(this::drawFileStream, "draw.json");
     private final Grid<DrawResult.Assignment> result = new Grid<>();
     private final Label recusals = new Label();
     private final Grid<InspectionOutcome> outcomes = new Grid<>();
@@ -227,9 +231,34 @@ final class PlansPanel extends VerticalLayout {
                 .setId("problem");
         outcomeNote.setId("sc-outcome-note");
         outcomeNote.setWidth("100%");
-        detail.addComponents(seq, key, hashes, verification,
+        drawFile.setCaption(m.get("draw.file"));
+        drawFile.setId("sc-draw-file");
+        drawFile.addStyleName(ValoTheme.BUTTON_LINK);
+        drawFileResource.setMIMEType("application/json");
+        new FileDownloader(drawFileResource).extend(drawFile);
+        Label offline = new Label(m.get("draw.file.hint"));
+        offline.addStyleName(ValoTheme.LABEL_SMALL);
+        HorizontalLayout file = new HorizontalLayout(drawFile, offline);
+        file.setDefaultComponentAlignment(Alignment.MIDDLE_LEFT);
+        detail.addComponents(seq, key, hashes, file, verification,
                 ConsoleTexts.heading(m.get("draw.result"), ValoTheme.LABEL_H4), result, recusals,
                 ConsoleTexts.heading(m.get("outcome.title"), ValoTheme.LABEL_H4), outcomeNote, outcomes);
+    }
+
+    /** The selected draw's file for the offline verifier; public, so no actor is needed. */
+    private java.io.InputStream drawFileStream() {
+        Draw d = selectedDraw().orElse(null);
+        if (d == null) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            service.drawFile(d.id(), out);
+        } catch (ZhifaException e) {
+            context.notify(Refusals.message(context, e), true);
+            return null;
+        }
+        return new java.io.ByteArrayInputStream(out.toByteArray());
     }
 
     private com.vaadin.ui.Component caseLink(InspectionOutcome o) {
@@ -295,6 +324,7 @@ final class PlansPanel extends VerticalLayout {
         if (!detail.isVisible()) {
             return;
         }
+        drawFileResource.setFilename("draw-" + d.id() + ".json");
         seq.setValue(m.get("draw.seq", d.round(), d.recordSeq(), m.time(d.drawnAt()), d.drawnBy()));
         key.setValue(m.get("draw.key", d.algorithm(), d.key()));
         hashes.setValue(m.get("draw.hashes", d.poolSize(), d.targetCount(), d.targetsHash(), d.inspectorsHash(),
