@@ -85,27 +85,11 @@ class SpotCheckBrowserIT {
     }
 
     private void waitForText(String id, String text) {
-        try {
-            browser.waiting(LIMIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                    .until(d -> text(id).contains(text));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.screenshot("spotcheck-failed-" + id);
-            List<WebElement> found = browser.driver.findElements(By.id(id));
-            throw new AssertionError("'" + text + "' not in #" + id + ": "
-                    + (found.isEmpty() ? "(absent)" : found.get(0).getAttribute("textContent")), e);
-        }
+        browser.awaitText(id, text, LIMIT);
     }
 
-    /** The element, scrolled into view first: the views are long. */
     private WebElement visible(String id) {
-        WebElement e = browser.waiting(LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        try {
-            return browser.id(id);
-        } catch (org.openqa.selenium.TimeoutException x) {
-            browser.screenshot("spotcheck-hidden-" + id);
-            throw x;
-        }
+        return browser.visible(id);
     }
 
     private void click(String id) {

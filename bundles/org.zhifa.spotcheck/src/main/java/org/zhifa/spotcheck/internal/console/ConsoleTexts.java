@@ -14,7 +14,10 @@ import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.Texts;
 import org.zhifa.api.common.ZhifaException;
 
+import com.vaadin.ui.Button;
+import com.vaadin.ui.HorizontalLayout;
 import com.vaadin.ui.Label;
+import com.vaadin.ui.Window;
 import com.vaadin.ui.themes.ValoTheme;
 
 /**
@@ -73,6 +76,24 @@ final class ConsoleTexts {
 
     static String join(Set<String> values) {
         return String.join("、", values);
+    }
+
+    /** A modal window with its id and width, not yet shown. */
+    static Window window(String caption, String id, String width) {
+        Window w = new Window(caption);
+        w.setId(id);
+        w.setModal(true);
+        w.setWidth(width);
+        return w;
+    }
+
+    /** The window's primary button and a cancel button that closes it: ids {@code <prefix>-save}, {@code -cancel}. */
+    HorizontalLayout saveCancel(Window w, String prefix, Button save) {
+        save.setId(prefix + "-save");
+        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
+        Button cancel = new Button(get("form.cancel"), e -> w.close());
+        cancel.setId(prefix + "-cancel");
+        return new HorizontalLayout(save, cancel);
     }
 
     static Label heading(String text, String style) {

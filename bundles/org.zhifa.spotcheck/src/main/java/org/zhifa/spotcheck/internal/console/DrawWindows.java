@@ -24,7 +24,6 @@ import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.Window;
-import com.vaadin.ui.themes.ValoTheme;
 
 /**
  * The two steps of a draw. Announcing names the public sources (labels only: their values do not exist yet)
@@ -39,10 +38,8 @@ final class DrawWindows {
     static void announce(SpotCheckService service, ConsoleContext context, long planId, Draw redrawOf,
                          Consumer<Draw> announced) {
         ConsoleTexts m = new ConsoleTexts(context.locale());
-        Window w = new Window(redrawOf == null ? m.get("draws.announce") : m.get("draws.redraw.title", redrawOf.round()));
-        w.setId("sc-an-window");
-        w.setModal(true);
-        w.setWidth("640px");
+        Window w = ConsoleTexts.window(redrawOf == null ? m.get("draws.announce")
+                : m.get("draws.redraw.title", redrawOf.round()), "sc-an-window", "640px");
         TextArea reason = new TextArea(m.get("draws.redraw.reason"));
         reason.setId("sc-an-reason");
         reason.setWidth("100%");
@@ -108,21 +105,15 @@ final class DrawWindows {
                     context.notify(m.get("draws.announced", d.round()), false);
                     announced.accept(d);
                 }));
-        save.setId("sc-an-save");
-        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        Button cancel = new Button(m.get("form.cancel"), e -> w.close());
-        cancel.setId("sc-an-cancel");
-        w.setContent(new VerticalLayout(reason, mode, sourceForm, error, new HorizontalLayout(save, cancel)));
+        HorizontalLayout buttons = m.saveCancel(w, "sc-an", save);
+        w.setContent(new VerticalLayout(reason, mode, sourceForm, error, buttons));
         UI.getCurrent().addWindow(w);
     }
 
     /** Makes an announced draw: one field per announced source for its published values. */
     static void make(SpotCheckService service, ConsoleContext context, Draw draw, Consumer<Draw> made) {
         ConsoleTexts m = new ConsoleTexts(context.locale());
-        Window w = new Window(m.get("draws.make.title", draw.round()));
-        w.setId("sc-mk-window");
-        w.setModal(true);
-        w.setWidth("600px");
+        Window w = ConsoleTexts.window(m.get("draws.make.title", draw.round()), "sc-mk-window", "600px");
         FormLayout form = new FormLayout();
         List<TextField> values = new ArrayList<>();
         for (int i = 0; i < draw.sources().size(); i++) {
@@ -143,11 +134,8 @@ final class DrawWindows {
             context.notify(m.get("draws.made", d.round(), d.recordSeq()), false);
             made.accept(d);
         }));
-        save.setId("sc-mk-save");
-        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        Button cancel = new Button(m.get("form.cancel"), e -> w.close());
-        cancel.setId("sc-mk-cancel");
-        w.setContent(new VerticalLayout(note, form, error, new HorizontalLayout(save, cancel)));
+        HorizontalLayout buttons = m.saveCancel(w, "sc-mk", save);
+        w.setContent(new VerticalLayout(note, form, error, buttons));
         UI.getCurrent().addWindow(w);
     }
 

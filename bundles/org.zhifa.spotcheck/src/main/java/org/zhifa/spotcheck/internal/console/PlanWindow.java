@@ -49,10 +49,7 @@ final class PlanWindow {
         ConsoleTexts m = new ConsoleTexts(context.locale());
         List<CatalogueVersion> published = catalogue.versions(CatalogueType.INSPECTIONS, context.actor()).stream()
                 .filter(v -> v.status() == CatalogueStatus.PUBLISHED).toList();
-        Window w = new Window(m.get("plans.new"));
-        w.setId("sc-pf-window");
-        w.setModal(true);
-        w.setWidth("640px");
+        Window w = ConsoleTexts.window(m.get("plans.new"), "sc-pf-window", "640px");
         w.setHeight("90%");
         ComboBox<CatalogueVersion> version = new ComboBox<>(m.get("plan.version"), published);
         version.setId("sc-pf-version");
@@ -122,16 +119,13 @@ final class PlanWindow {
             context.notify(m.get("plans.created", p.number()), false);
             created.accept(p);
         }));
-        save.setId("sc-pf-save");
-        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        Button cancel = new Button(m.get("form.cancel"), e -> w.close());
-        cancel.setId("sc-pf-cancel");
+        HorizontalLayout buttons = m.saveCancel(w, "sc-pf", save);
         FormLayout form = new FormLayout(version, item, title, keyItem, type, area, risk, tags, ratio, count, frequency,
                 from, to, perTarget, ownArea);
         Label none = new Label(m.get("plans.noCatalogue"));
         none.setVisible(published.isEmpty());
         none.addStyleName(ValoTheme.LABEL_FAILURE);
-        w.setContent(new VerticalLayout(none, form, error, new HorizontalLayout(save, cancel)));
+        w.setContent(new VerticalLayout(none, form, error, buttons));
         UI.getCurrent().addWindow(w);
     }
 

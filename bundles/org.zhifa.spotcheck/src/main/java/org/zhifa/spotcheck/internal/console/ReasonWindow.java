@@ -12,7 +12,6 @@ import com.vaadin.ui.TextArea;
 import com.vaadin.ui.UI;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.Window;
-import com.vaadin.ui.themes.ValoTheme;
 
 /** Asks for the reason a change needs (a deactivation, the end of a conflict); a refusal keeps it open. */
 final class ReasonWindow {
@@ -22,10 +21,7 @@ final class ReasonWindow {
     /** Ids: {@code <id>-window}, {@code <id>-reason}, {@code <id>-save}, {@code <id>-cancel}, {@code <id>-error}. */
     static void open(ConsoleContext context, String id, String title, Consumer<String> action) {
         ConsoleTexts m = new ConsoleTexts(context.locale());
-        Window w = new Window(title);
-        w.setId(id + "-window");
-        w.setModal(true);
-        w.setWidth("520px");
+        Window w = ConsoleTexts.window(title, id + "-window", "520px");
         TextArea reason = new TextArea(m.get("reason.caption"));
         reason.setId(id + "-reason");
         reason.setWidth("100%");
@@ -44,11 +40,8 @@ final class ReasonWindow {
                 w.close();
             }
         });
-        save.setId(id + "-save");
-        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        Button cancel = new Button(m.get("form.cancel"), e -> w.close());
-        cancel.setId(id + "-cancel");
-        VerticalLayout content = new VerticalLayout(reason, error, new HorizontalLayout(save, cancel));
+        HorizontalLayout buttons = m.saveCancel(w, id, save);
+        VerticalLayout content = new VerticalLayout(reason, error, buttons);
         w.setContent(content);
         UI.getCurrent().addWindow(w);
         reason.focus();

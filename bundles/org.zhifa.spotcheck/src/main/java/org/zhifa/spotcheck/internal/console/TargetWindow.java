@@ -19,7 +19,6 @@ import com.vaadin.ui.TextField;
 import com.vaadin.ui.UI;
 import com.vaadin.ui.VerticalLayout;
 import com.vaadin.ui.Window;
-import com.vaadin.ui.themes.ValoTheme;
 
 /**
  * Adds a target or revises one. A revision names the revision it was made from, so the service refuses it
@@ -32,11 +31,8 @@ final class TargetWindow {
     static void open(SpotCheckService service, ConsoleContext context, InspectionTarget editing,
                      Consumer<InspectionTarget> saved) {
         ConsoleTexts m = new ConsoleTexts(context.locale());
-        Window w = new Window(editing == null ? m.get("targets.add")
-                : m.get("targets.edit.title", editing.name(), editing.revision()));
-        w.setId("sc-tf-window");
-        w.setModal(true);
-        w.setWidth("560px");
+        Window w = ConsoleTexts.window(editing == null ? m.get("targets.add")
+                : m.get("targets.edit.title", editing.name(), editing.revision()), "sc-tf-window", "560px");
         TextField name = field("sc-tf-name", m.get("target.name"), 200);
         TextField code = field("sc-tf-code", m.get("target.code"), 18);
         ComboBox<TargetType> type = new ComboBox<>(m.get("target.type"), java.util.List.of(TargetType.values()));
@@ -74,12 +70,9 @@ final class TargetWindow {
             context.notify(m.get("targets.saved", t.name(), t.revision()), false);
             saved.accept(t);
         }));
-        save.setId("sc-tf-save");
-        save.addStyleName(ValoTheme.BUTTON_PRIMARY);
-        Button cancel = new Button(m.get("form.cancel"), e -> w.close());
-        cancel.setId("sc-tf-cancel");
+        HorizontalLayout buttons = m.saveCancel(w, "sc-tf", save);
         FormLayout form = new FormLayout(name, code, type, area, risk, tags);
-        w.setContent(new VerticalLayout(form, error, new HorizontalLayout(save, cancel)));
+        w.setContent(new VerticalLayout(form, error, buttons));
         UI.getCurrent().addWindow(w);
         name.focus();
     }

@@ -4,12 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.zhifa.api.common.Page;
 import org.zhifa.api.spotcheck.InspectionTarget;
 import org.zhifa.api.spotcheck.InspectionTarget.Risk;
 import org.zhifa.api.spotcheck.InspectionTarget.TargetType;
@@ -17,6 +15,7 @@ import org.zhifa.api.spotcheck.SpotCheckService;
 import org.zhifa.api.spotcheck.TargetFilter;
 import org.zhifa.api.spotcheck.TargetImport;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Paging;
 import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.data.provider.CallbackDataProvider;
@@ -162,24 +161,13 @@ final class TargetsPanel extends VerticalLayout {
 
     private Stream<InspectionTarget> fetch(Query<InspectionTarget, Filter> query) {
         Filter f = query.getFilter().orElse(filter());
-        List<InspectionTarget> rows = new ArrayList<>();
-        int from = query.getOffset();
-        int remaining = query.getLimit();
         try {
-            while (remaining > 0) {
-                int size = Math.min(remaining, PAGE);
-                Page<InspectionTarget> page = service.targets(f.filter(), f.inactive(), from, size, context.actor());
-                rows.addAll(page.items());
-                if (page.items().size() < size) {
-                    break;
-                }
-                from += size;
-                remaining -= size;
-            }
+            return Paging.rows(query.getOffset(), query.getLimit(), PAGE,
+                    (from, size) -> service.targets(f.filter(), f.inactive(), from, size, context.actor())).stream();
         } catch (RuntimeException e) {
             loadFailed(e);
+            return Stream.empty();
         }
-        return rows.stream();
     }
 
     private int count(Query<InspectionTarget, Filter> query) {
