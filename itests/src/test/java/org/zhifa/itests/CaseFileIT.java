@@ -64,22 +64,22 @@ class CaseFileIT {
         assertTrue(names.contains("index.pdf") && names.contains("documents/penalty.filing.pdf"), names.toString());
 
         Verifier.Run ok = verify(good);
-        assertEquals(0, ok.exit, ok.output);
-        assertTrue(ok.output.startsWith("验证通过"), ok.output);
+        assertEquals(0, ok.exit(), ok.output());
+        assertTrue(ok.output().startsWith("验证通过"), ok.output());
 
         // the bureau's published key, given explicitly, agrees
         HttpResponse<String> key = bureau.get("/api/v1/record/public-key", null);
         assertEquals(200, key.statusCode(), key.body());
         Path pem = Files.writeString(dir.resolve("bureau.pem"), key.body());
         Verifier.Run withKey = verify(good, "--public-key", pem.toString(), "--lang", "en");
-        assertEquals(0, withKey.exit, withKey.output);
+        assertEquals(0, withKey.exit(), withKey.output());
 
         // one byte of a document changed in a copy
         Path tampered = dir.resolve("tampered-" + id + ".zip");
         copyChanging(good, tampered, "documents/penalty.filing.pdf");
         Verifier.Run bad = verify(tampered, "--lang", "en");
-        assertEquals(1, bad.exit, bad.output);
-        assertTrue(bad.output.contains("FILE_CHANGED  documents/penalty.filing.pdf"), bad.output);
+        assertEquals(1, bad.exit(), bad.output());
+        assertTrue(bad.output().contains("FILE_CHANGED  documents/penalty.filing.pdf"), bad.output());
 
         // the export itself is on the record, and the completeness report says the case is still open
         JsonNode completeness = Json.parse(bureau.get("/api/v1/cases/" + id + "/completeness", "officer").body());

@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,9 +34,11 @@ import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
 import org.zhifa.itests.support.Officers;
+import org.zhifa.itests.support.Verifier;
 import org.zhifa.itests.support.Wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * 双随机、一公开 over REST in the built bureau (S1–S3): targets imported from CSV (UTF-8 and GBK, raw and as
@@ -398,6 +402,7 @@ class SpotCheckRestIT {
         assertFalse(fileAnswer.body().contains("其配偶系该公司股东"), "a declared reason stays with the staff");
         refused(bureau.get(API + "/draws/" + (drawId + 100_000) + "/draw.json", null), 404, "DRAW_NOT_FOUND");
         refused(bureau.get(API + "/draws/x/draw.json", null), 400, "PARAM_INVALID");
+        verifiedOffline(fileAnswer.body());
 
         // the same draw re-run here, from what the REST API shows, with the published algorithm
         List<SeedSource> sources = List.of(
@@ -479,6 +484,7 @@ class SpotCheckRestIT {
         assertEquals(result.get("summary"), recorded.get("summary").asText(), "kept as the text it was");
         assertTrue(recorded.get("publishBy").isTextual(), recorded.toString());
         assertEquals("result", cases.read(caseId).get("step").asText());
+        publishedWithinTwentyWorkingDaysOfTheEnd(drawId, outcomes.get(1));
 
         // a redraw needs a reason, shown as the text it was
         refused(post("/draws/" + drawId + "/redraw", "leader", Map.of("seedMode", "SECURE_RANDOM")), 400,
@@ -511,6 +517,53 @@ class SpotCheckRestIT {
             assertTrue(verified.get("ok").asBoolean(), verified.toString());
             assertEquals(0, verified.get("problems").size());
         }
+    }
+
+    /**
+     * S3: the downloaded draw file verifies with {@code java -jar zhifa-verify.jar} and nothing else; a changed
+     * snapshot is found and located.
+     */
+    private static void verifiedOffline(String drawFile) {
+        try {
+            Path dir = Files.createTempDirectory("zhifa-draw");
+            Path good = Files.writeString(dir.resolve("draw.json"), drawFile, StandardCharsets.UTF_8);
+            Verifier.Run ok = Verifier.run(good);
+            assertEquals(0, ok.exit(), ok.output());
+            assertTrue(ok.output().startsWith("验证通过"), ok.output());
+            JsonNode file = Json.parse(drawFile);
+            ((ObjectNode) file.get("snapshots").get("targets").get(0)).put("name", "另一家公司");
+            Path bad = Files.writeString(dir.resolve("tampered.json"), Json.write(file), StandardCharsets.UTF_8);
+            Verifier.Run found = Verifier.run(bad, "--lang", "en");
+            assertEquals(1, found.exit(), found.output());
+            assertTrue(found.output().contains("SNAPSHOT_CHANGED  snapshots.targets"), found.output());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * S4: a result is due 20 working days (holiday calendar) after the day the inspection ended, not after the
+     * day it was typed in, and it is the disclosure item of the case that carries that deadline.
+     */
+    private void publishedWithinTwentyWorkingDaysOfTheEnd(long drawId, JsonNode outcome) {
+        long caseId = outcome.get("caseId").asLong();
+        LocalDateTime started = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(4).withHour(9).withMinute(0)
+                .truncatedTo(ChronoUnit.MINUTES);
+        LocalDate ended = started.toLocalDate().plusDays(1);
+        cases.moved("officer", caseId, "inspect", Cases.fields("startedAt", started.toString(),
+                "location", "衡阳县演陂镇某某采石场", "certificatesShown", true));
+        cases.recordAv("officer", caseId, "onsite");
+        JsonNode recorded = ok(post("/draws/" + drawId + "/outcomes/" + outcome.get("targetId").asLong(), "leader",
+                Map.of("endedOn", ended.toString(), "finding", "RECTIFY", "summary", "堆场未按方案复绿，责令限期整改")), 200);
+        assertEquals(ended.toString(), recorded.get("endedOn").asText(), recorded.toString());
+        String due = ok(bureau.get("/api/v1/calendar/working-days/add?from=" + ended + "&n=20", "officer"), 200)
+                .get("date").asText();
+        assertEquals(due, recorded.get("publishBy").asText(), recorded.toString());
+        JsonNode item = ok(bureau.get("/api/v1/disclosure/items/" + recorded.get("disclosureItemId").asLong(), "leader"),
+                200);
+        assertEquals(ended.toString(), item.get("decidedOn").asText(), item.toString());
+        assertEquals(due, item.get("dueOn").asText(), item.toString());
+        assertEquals(caseId, item.get("caseId").asLong());
     }
 
     @Test
