@@ -1,0 +1,78 @@
+package org.zhifa.spotcheck.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.zhifa.api.common.Page;
+import org.zhifa.api.common.ZhifaException;
+import org.zhifa.api.shell.ShellUser;
+import org.zhifa.api.spotcheck.InspectionTarget;
+import org.zhifa.api.spotcheck.SpotCheckService;
+import org.zhifa.api.spotcheck.TargetFilter;
+import org.zhifa.spotcheck.internal.Labels;
+
+/** The target pool (检查对象名录库), filtered as a plan filters it. */
+@Command(scope = "zhifa", name = "spotcheck-targets",
+        description = "Lists the inspection targets (检查对象名录库): -q name or credit code, --type, --area, --risk, --tag")
+@Service
+public class TargetsCommand implements Action {
+    @Reference
+    SpotCheckService service;
+
+    @Reference
+    ShellUser user;
+
+    @Option(name = "-q", description = "part of the name or the credit code")
+    String q;
+
+    @Option(name = "--type", multiValued = true, description = "企业, 个体工商户, 自然人, 事业单位, 其他 (or ENTERPRISE, …)")
+    List<String> types;
+
+    @Option(name = "--area", multiValued = true, description = "所属区域 (乡镇/街道)")
+    List<String> areas;
+
+    @Option(name = "--risk", multiValued = true, description = "低, 中, 高 (or LOW, MEDIUM, HIGH)")
+    List<String> risks;
+
+    @Option(name = "--tag", multiValued = true, description = "a tag every listed target has")
+    List<String> tags;
+
+    @Option(name = "--inactive", description = "also deactivated targets")
+    boolean inactive;
+
+    @Option(name = "--offset", description = "rows to skip")
+    int offset;
+
+    @Option(name = "--limit", description = "rows to show (1–500, default 50)")
+    int limit = 50;
+
+    @Override
+    public Object execute() {
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw Shell.invalid("paging.invalid");
+        }
+        TargetFilter filter = Shell.filter(q, types, areas, risks, tags);
+        Page<InspectionTarget> page;
+        try {
+            page = service.targets(filter, inactive, offset, limit, user.current());
+        } catch (ZhifaException e) {
+            throw Shell.refusal(e);
+        }
+        ShellTable t = Shell.table("col.targetId", "col.target", "col.creditCode", "col.type", "col.area", "col.risk",
+                "col.tags", "col.revision", "col.state");
+        for (InspectionTarget x : page.items()) {
+            t.addRow().addContent(x.id(), x.name(), x.creditCode(), Labels.type(Shell.zh(), x.type()), x.area(),
+                    Labels.risk(Shell.zh(), x.risk()), String.join("、", x.tags().stream().sorted().toList()),
+                    x.revision(), x.active() ? "" : Shell.both("state.inactive"));
+        }
+        t.print(System.out);
+        System.out.println(Shell.both("total.paged", page.total(), page.items().isEmpty() ? 0 : page.offset() + 1,
+                page.offset() + page.items().size()));
+        return null;
+    }
+}
