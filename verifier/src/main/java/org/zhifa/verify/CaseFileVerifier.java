@@ -95,48 +95,13 @@ final class CaseFileVerifier {
         String caseId = m.path("case").path("id").asText(null);
         String caseNumber = m.path("case").path("number").asText(null);
 
-        // the key: the one given on the command line wins; a different one in the manifest is a finding
-        PublicKey key;
-        PublicKey manifestKey = parseKey(m.path("publicKey").asText(""));
-        if (givenKeyPem != null) {
-            key = parseKey(givenKeyPem);
-            if (key == null) {
-                return Report.unusable(Finding.of("KEY_UNUSABLE", "--public-key"));
-            }
-            if (manifestKey == null || !Arrays.equals(manifestKey.getEncoded(), key.getEncoded())) {
-                findings.add(Finding.of("KEY_MISMATCH", MANIFEST + " publicKey"));
-            }
-        } else {
-            key = manifestKey;
-            if (key == null) {
-                return Report.unusable(Finding.of("KEY_UNUSABLE", MANIFEST + " publicKey"));
-            }
-        }
-
-        // the signed tree head
-        JsonNode h = m.path("treeHead");
-        SignedTreeHead sth;
+        Proofs.Anchor anchor;
         try {
-            sth = new SignedTreeHead(h.path("bureau").asText(), h.path("treeSize").asLong(-1),
-                    Instant.parse(h.path("timestamp").asText()), h.path("rootHash").asText(),
-                    h.path("hashAlgorithm").asText(), h.path("keyId").asText(), h.path("signature").asText());
-        } catch (RuntimeException e) {
-            return Report.unusable(Finding.of("MANIFEST_INVALID", MANIFEST + " treeHead", String.valueOf(e.getMessage())));
+            anchor = Proofs.anchor(m, givenKeyPem, MANIFEST, algorithm, bureau, findings);
+        } catch (Proofs.Unusable e) {
+            return Report.unusable(e.finding);
         }
-        String sthLocation = "treeHead " + sth.treeSize();
-        if (!sth.hashAlgorithm().equals(algorithm)) {
-            findings.add(Finding.of("STH_ALGORITHM", sthLocation, sth.hashAlgorithm(), algorithm));
-        }
-        if (bureau == null || !bureau.equals(sth.bureau())) {
-            findings.add(Finding.of("STH_BUREAU", sthLocation, sth.bureau(), bureau));
-        }
-        if (!Hashing.hex(Hashing.sha256().digest(key.getEncoded())).equals(sth.keyId())) {
-            findings.add(Finding.of("KEY_ID_MISMATCH", sthLocation, sth.keyId()));
-        }
-        if (!signatureValid(key, sth)) {
-            findings.add(Finding.of("STH_FORGED", sthLocation));
-        }
-        byte[] root = hexOrNull(sth.rootHash());
+        SignedTreeHead sth = anchor.sth();
 
         // every listed file: present, same size, same hash; evidence files also named by their hash
         Map<String, String> listed = new HashMap<>();
@@ -188,7 +153,6 @@ final class CaseFileVerifier {
         }
 
         // the log slice: every entry recomputed, every proof checked against the tree head
-        MerkleCheck merkle = new MerkleCheck(algorithm);
         ZipEntry entriesEntry = byName.get(ENTRIES);
         int entries = 0;
         boolean anchored = false;
@@ -207,39 +171,22 @@ final class CaseFileVerifier {
                     }
                     entries++;
                     JsonNode j;
-                    RecordEntry entry;
                     try {
                         j = JSON.readTree(line);
-                        entry = entry(j);
-                    } catch (IOException | RuntimeException ex) {
+                    } catch (IOException ex) {
                         findings.add(Finding.of("ENTRY_INVALID", ENTRIES + "#" + lineNo, String.valueOf(ex.getMessage())));
                         continue;
                     }
-                    long seq = entry.seq();
-                    if (seq <= previous) {
+                    long seq = j.path("seq").asLong(-1);
+                    if (j.hasNonNull("seq") && seq <= previous) {
                         findings.add(Finding.entry("ENTRY_ORDER", seq, lineNo, previous));
                     }
                     previous = Math.max(previous, seq);
-                    if (!entry.bureau().equals(bureau)) {
-                        findings.add(Finding.entry("ENTRY_BUREAU", seq, lineNo, entry.bureau()));
+                    if (j.hasNonNull("bureau") && !j.path("bureau").asText().equals(bureau)) {
+                        findings.add(Finding.entry("ENTRY_BUREAU", seq, lineNo, j.path("bureau").asText()));
                     }
-                    byte[] leaf = merkle.leaf(entry.leafInput());
-                    if (!Hashing.hex(leaf).equals(j.path("leafHash").asText())) {
-                        findings.add(Finding.entry("ENTRY_CHANGED", seq, lineNo, j.path("leafHash").asText(), Hashing.hex(leaf)));
-                        continue;
-                    }
-                    JsonNode p = j.path("proof");
-                    List<byte[]> path = new ArrayList<>();
-                    boolean wellFormed = p.path("path").isArray();
-                    for (JsonNode n : p.path("path")) {
-                        byte[] b = hexOrNull(n.asText());
-                        wellFormed &= b != null;
-                        path.add(b == null ? new byte[0] : b);
-                    }
-                    if (!wellFormed || root == null || p.path("leafIndex").asLong(-1) != seq
-                            || p.path("treeSize").asLong(-1) != sth.treeSize()
-                            || !merkle.inclusion(seq, sth.treeSize(), leaf, path, root)) {
-                        findings.add(Finding.entry("PROOF_INVALID", seq, lineNo, sth.treeSize()));
+                    RecordEntry entry = Proofs.proven(j, anchor, Finding.entry("", seq, lineNo).location(), seq, findings);
+                    if (entry == null) {
                         continue;
                     }
                     for (String hash : entry.evidenceHashes()) {
@@ -258,66 +205,7 @@ final class CaseFileVerifier {
         if (!anchored) {
             findings.add(Finding.of("FILES_NOT_ANCHORED", MANIFEST + " files", filesHash));
         }
-        return new Report(null, findings, caseNumber, files, entries, sth.treeSize(), sth.rootHash());
-    }
-
-    /** Rebuilds the stored entry from its exported fields; the payload is the canonical text itself. */
-    private static RecordEntry entry(JsonNode j) {
-        List<String> hashes = new ArrayList<>();
-        for (JsonNode n : j.path("evidence")) {
-            hashes.add(n.asText());
-        }
-        JsonNode corrects = j.path("corrects");
-        return new RecordEntry(required(j, "seq").asLong(), Instant.parse(required(j, "at").asText()),
-                required(j, "bureau").asText(), required(j, "objectType").asText(),
-                required(j, "objectId").asText(), text(j, "step"), text(j, "actor"),
-                required(j, "entryType").asText(), required(j, "payload").asText(), hashes,
-                corrects.isNumber() ? corrects.asLong() : null);
-    }
-
-    private static JsonNode required(JsonNode j, String name) {
-        JsonNode n = j.get(name);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException("no " + name);
-        }
-        return n;
-    }
-
-    private static String text(JsonNode j, String name) {
-        JsonNode n = j.get(name);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static boolean signatureValid(PublicKey key, SignedTreeHead sth) {
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(sth.signedBytes());
-            return s.verify(Base64.getDecoder().decode(sth.signature()));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** An Ed25519 public key from PEM ({@code -----BEGIN PUBLIC KEY-----}), or null. */
-    static PublicKey parseKey(String pem) {
-        try {
-            String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            if (b64.isEmpty()) {
-                return null;
-            }
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static byte[] hexOrNull(String s) {
-        try {
-            return s == null || s.isEmpty() ? null : Hashing.unhex(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return new Report(Report.CASE_FILE, null, findings, caseNumber, files, entries, sth.treeSize(), sth.rootHash());
     }
 
     /** A name as it can be shown: control characters escaped. */

@@ -11,8 +11,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * {@code java -jar zhifa-verify.jar <case.zip> [--public-key bureau.pem] [--lang en]}: prints OK or every
- * problem with its location; exits 0 (verified), 1 (something is wrong) or 2 (unusable input).
+ * {@code java -jar zhifa-verify.jar <case.zip | draw.json> [--public-key bureau.pem] [--lang en]}: checks a case
+ * file or a 双随机 draw file and prints OK or every problem with its location; exits 0 (verified), 1 (something is wrong) or 2 (unusable input).
  */
 public final class Main {
 
@@ -58,7 +58,8 @@ public final class Main {
             out.println(text(locale, "UNUSABLE") + " NOT_FOUND  " + zip + "  " + text(locale, "NOT_FOUND"));
             return 2;
         }
-        Report report = CaseFileVerifier.verify(file, pem);
+        Report report = DrawFileVerifier.isDrawFile(file) ? DrawFileVerifier.verify(file, pem)
+                : CaseFileVerifier.verify(file, pem);
         print(report, locale, out);
         return report.exitCode();
     }
@@ -68,11 +69,12 @@ public final class Main {
             out.println(text(locale, "UNUSABLE") + " " + line(r.unusable(), locale));
             return;
         }
+        String prefix = Report.DRAW.equals(r.kind()) ? "DRAW_" : "";
         if (r.ok()) {
-            out.println(text(locale, "OK", r.caseNumber(), r.files(), r.entries(), r.treeSize(), r.rootHash()));
+            out.println(text(locale, prefix + "OK", r.caseNumber(), r.files(), r.entries(), r.treeSize(), r.rootHash()));
             return;
         }
-        out.println(text(locale, "FAILED", r.caseNumber(), r.findings().size()));
+        out.println(text(locale, prefix + "FAILED", r.caseNumber(), r.findings().size()));
         for (Finding f : r.findings()) {
             out.println("  " + line(f, locale));
         }

@@ -3,7 +3,7 @@
  * per kind (行政许可、处罚、强制、征收、收费、检查); the case engine asks it everything kind-specific and
  * never names a kind itself.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.zhifa.api.kind;
 

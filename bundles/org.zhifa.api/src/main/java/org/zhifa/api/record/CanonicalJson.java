@@ -29,15 +29,67 @@ public final class CanonicalJson {
         b.append(",\"actor\":"); string(b, e.actor());
         b.append(",\"entryType\":"); string(b, e.entryType());
         b.append(",\"payload\":").append(e.payload());
-        b.append(",\"evidence\":[");
-        for (int i = 0; i < e.evidenceHashes().size(); i++) {
+        b.append(",\"evidence\":");
+        strings(b, e.evidenceHashes());
+        b.append(",\"corrects\":").append(e.corrects() == null ? "null" : e.corrects().toString());
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An entry as exported for offline checking (a case file's {@code record/entries.jsonl} line, a draw
+     * file's entries): the entry's fields with the payload as a string, its leaf hash and its inclusion proof.
+     * {@code java -jar zhifa-verify.jar} rebuilds the entry from these fields and checks the proof.
+     *
+     * @since 1.1
+     */
+    public static String provenEntry(RecordEntry e, InclusionProof proof) {
+        StringBuilder b = new StringBuilder(512 + 2 * e.payload().length());
+        b.append("{\"seq\":").append(e.seq());
+        b.append(",\"at\":"); string(b, instant(e.at()));
+        b.append(",\"bureau\":"); string(b, e.bureau());
+        b.append(",\"objectType\":"); string(b, e.objectType());
+        b.append(",\"objectId\":"); string(b, e.objectId());
+        b.append(",\"step\":"); string(b, e.step());
+        b.append(",\"actor\":"); string(b, e.actor());
+        b.append(",\"entryType\":"); string(b, e.entryType());
+        b.append(",\"payload\":"); string(b, e.payload());
+        b.append(",\"evidence\":");
+        strings(b, e.evidenceHashes());
+        b.append(",\"corrects\":").append(e.corrects() == null ? "null" : e.corrects().toString());
+        b.append(",\"leafHash\":"); string(b, proof.leafHash());
+        b.append(",\"proof\":{\"leafIndex\":").append(proof.leafIndex());
+        b.append(",\"treeSize\":").append(proof.treeSize()).append(",\"path\":");
+        strings(b, proof.path());
+        return b.append("}}").toString();
+    }
+
+    /**
+     * A signed tree head as exported for offline checking, with the fields {@link SignedTreeHead#signedBytes()}
+     * is computed from.
+     *
+     * @since 1.1
+     */
+    public static String treeHead(SignedTreeHead h) {
+        StringBuilder b = new StringBuilder(256);
+        b.append("{\"bureau\":"); string(b, h.bureau());
+        b.append(",\"treeSize\":").append(h.treeSize());
+        b.append(",\"timestamp\":"); string(b, instant(h.timestamp()));
+        b.append(",\"rootHash\":"); string(b, h.rootHash());
+        b.append(",\"hashAlgorithm\":"); string(b, h.hashAlgorithm());
+        b.append(",\"keyId\":"); string(b, h.keyId());
+        b.append(",\"signature\":"); string(b, h.signature());
+        return b.append('}').toString();
+    }
+
+    private static void strings(StringBuilder b, java.util.List<String> values) {
+        b.append('[');
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 b.append(',');
             }
-            string(b, e.evidenceHashes().get(i));
+            string(b, values.get(i));
         }
-        b.append("],\"corrects\":").append(e.corrects() == null ? "null" : e.corrects().toString());
-        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        b.append(']');
     }
 
     /** Appends {@code s} as a JSON string (or {@code null}), escaping only what RFC 8259 requires. */

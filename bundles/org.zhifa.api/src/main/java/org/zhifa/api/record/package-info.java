@@ -4,7 +4,7 @@
  * {@link org.zhifa.api.record.Merkle} are pure functions so that integrators and the offline verifier
  * check the bureau's claims without trusting it.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.zhifa.api.record;
 

@@ -37,7 +37,6 @@ import org.zhifa.api.evidence.EvidenceItem;
 import org.zhifa.api.evidence.EvidenceService;
 import org.zhifa.api.record.CanonicalJson;
 import org.zhifa.api.record.EntryDraft;
-import org.zhifa.api.record.InclusionProof;
 import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.record.RecordService;
 import org.zhifa.api.record.SignedTreeHead;
@@ -233,7 +232,7 @@ public class CaseFileServiceImpl implements CaseFileService {
         SignedTreeHead sth = record.latestTreeHead();
         StringBuilder lines = new StringBuilder();
         for (RecordEntry e : slice.headMap(sth.treeSize()).values()) {
-            lines.append(JSON.writeValueAsString(line(e, record.inclusion(e.seq(), sth.treeSize())))).append('\n');
+            lines.append(CanonicalJson.provenEntry(e, record.inclusion(e.seq(), sth.treeSize()))).append('\n');
         }
         zip.raw("record/entries.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
         zip.raw("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
@@ -252,28 +251,8 @@ public class CaseFileServiceImpl implements CaseFileService {
         }
     }
 
-    private static ObjectNode line(RecordEntry e, InclusionProof proof) {
-        ObjectNode j = JSON.createObjectNode();
-        j.put("seq", e.seq()).put("at", CanonicalJson.instant(e.at())).put("bureau", e.bureau())
-                .put("objectType", e.objectType()).put("objectId", e.objectId()).put("step", e.step())
-                .put("actor", e.actor()).put("entryType", e.entryType()).put("payload", e.payload());
-        ArrayNode ev = j.putArray("evidence");
-        e.evidenceHashes().forEach(ev::add);
-        if (e.corrects() == null) {
-            j.putNull("corrects");
-        } else {
-            j.put("corrects", e.corrects());
-        }
-        j.put("leafHash", proof.leafHash());
-        ObjectNode p = j.putObject("proof");
-        p.put("leafIndex", proof.leafIndex()).put("treeSize", proof.treeSize());
-        ArrayNode path = p.putArray("path");
-        proof.path().forEach(path::add);
-        return j;
-    }
-
     private ObjectNode manifest(CaseFile c, String exportedAt, Actor actor, String algorithm, SignedTreeHead sth,
-                                Archive zip, List<IndexPdf.Ev> ev, Completeness completeness) {
+                                Archive zip, List<IndexPdf.Ev> ev, Completeness completeness) throws IOException {
         ObjectNode m = JSON.createObjectNode();
         m.put("format", "zhifa-casefile").put("formatVersion", 1);
         m.putObject("bureau").put("code", bureau.code()).put("name", bureau.name());
@@ -282,9 +261,7 @@ public class CaseFileServiceImpl implements CaseFileService {
                 .put("step", c.step());
         m.put("exportedAt", exportedAt).put("exportedBy", actor.user());
         m.put("hashAlgorithm", algorithm).put("publicKey", record.publicKeyPem());
-        m.putObject("treeHead").put("bureau", sth.bureau()).put("treeSize", sth.treeSize())
-                .put("timestamp", CanonicalJson.instant(sth.timestamp())).put("rootHash", sth.rootHash())
-                .put("hashAlgorithm", sth.hashAlgorithm()).put("keyId", sth.keyId()).put("signature", sth.signature());
+        m.set("treeHead", JSON.readTree(CanonicalJson.treeHead(sth)));
         ArrayNode files = m.putArray("files");
         zip.listed().forEach(l -> files.addObject().put("path", l.path()).put("size", l.size()).put("hash", l.hash()));
         ArrayNode evidence = m.putArray("evidence");

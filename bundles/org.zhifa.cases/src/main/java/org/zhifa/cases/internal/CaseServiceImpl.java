@@ -68,6 +68,7 @@ import org.zhifa.api.kind.AvRule;
 import org.zhifa.api.kind.CaseFacts;
 import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.kind.DecisionFacts;
+import org.zhifa.api.kind.DisclosureRule;
 import org.zhifa.api.kind.EnforcementKind;
 import org.zhifa.api.kind.Procedure;
 import org.zhifa.api.kind.Step;
@@ -814,9 +815,23 @@ public class CaseServiceImpl implements CaseService {
     private void tellDecided(EntityManager em, CaseEntity c, CaseEventEntity e, Actor actor) {
         em.flush();
         CaseFile after = toFile(em, c, null);
-        LocalDate on = LocalDate.ofInstant(e.at, clock.getZone());
+        LocalDate on = countFrom(after, e.disclosed, LocalDate.ofInstant(e.at, clock.getZone()));
         for (CaseDecisionListener l : decisionListeners) {
             em.unwrap(org.hibernate.Session.class).doWork(conn -> l.decided(conn, after, e.disclosed, e.major, on, actor));
+        }
+    }
+
+    /** The day a disclosure deadline counts from: the rule's date field when set and not later than the decision. */
+    static LocalDate countFrom(CaseFile c, DisclosureRule rule, LocalDate decided) {
+        String value = rule.fromField() == null ? null : c.fields().get(rule.fromField());
+        if (value == null || value.isBlank()) {
+            return decided;
+        }
+        try {
+            LocalDate from = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+            return from.isAfter(decided) ? decided : from;
+        } catch (java.time.format.DateTimeParseException ex) {
+            return decided;
         }
     }
 

@@ -21,6 +21,10 @@ public @interface SpotCheckConfig {
     @AttributeDefinition(name = "Plan number", description = "MessageFormat with {0} the year and {1} the sequence")
     String planNumber() default "抽查〔{0}〕{1}号";
 
+    @AttributeDefinition(name = "Case category",
+            description = "The 执法类别 a drawn target's inspection case is filed under; empty: the first category every drawn inspector holds")
+    String caseCategory() default "";
+
     @AttributeDefinition(name = "Time zone", description = "The bureau's time zone: what 'today' is")
     String zone() default "Asia/Shanghai";
 }

@@ -38,6 +38,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,11 @@ import org.zhifa.api.catalogue.CatalogueService;
 import org.zhifa.api.catalogue.CatalogueStatus;
 import org.zhifa.api.catalogue.CatalogueType;
 import org.zhifa.api.catalogue.CatalogueVersion;
+import org.zhifa.api.cases.CaseDraft;
+import org.zhifa.api.cases.CaseFile;
+import org.zhifa.api.cases.CaseQuery;
+import org.zhifa.api.cases.CaseService;
+import org.zhifa.api.cases.Party;
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.BureauInfo;
 import org.zhifa.api.common.Jdbc;
@@ -54,6 +62,12 @@ import org.zhifa.api.common.Roles;
 import org.zhifa.api.common.Texts;
 import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.common.ZhifaException.Kind;
+import org.zhifa.api.disclosure.DisclosureItem;
+import org.zhifa.api.disclosure.DisclosureService;
+import org.zhifa.api.disclosure.ItemDraft;
+import org.zhifa.api.disclosure.ItemQuery;
+import org.zhifa.api.disclosure.ItemType;
+import org.zhifa.api.kind.CaseFacts.PartyType;
 import org.zhifa.api.personnel.Officer;
 import org.zhifa.api.personnel.OfficerQuery;
 import org.zhifa.api.personnel.PersonnelService;
@@ -100,6 +114,12 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     private static final Texts M = Messages.T;
     private static final String[] KEEPERS = {Roles.LEADER, Roles.ADMIN};
     private static final int MAX_TAGS_CHARS = 1000;
+    /**
+     * What a draw (and so its public record and draw file) says of a declared conflict: the declared reason may
+     * be personal (a relative's shareholding) and stays with the declaration, for staff only.
+     */
+    static final String PUBLIC_CONFLICT_REASON = "申报利害关系回避";
+    static final String KIND = "inspection";
 
     private final DataSource dataSource;
     private final RecordService record;
@@ -109,6 +129,13 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     private final Clock clock;
     private final SpotCheckConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final CaseService cases;
+    private String bureauName = "";
+
+    /** Announcements, results and redraw reasons are published as notices when disclosure is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile DisclosureService disclosure;
 
     @Activate
     public SpotCheckServiceImpl(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=zhifa)") DataSource dataSource,
@@ -117,13 +144,17 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
                                 @Reference(name = "migrator") SchemaMigrator migrator,
                                 @Reference(name = "personnel") PersonnelService personnel,
                                 @Reference(name = "catalogue") CatalogueService catalogue,
+                                @Reference(name = "cases") CaseService cases,
                                 SpotCheckConfig config, BundleContext context) {
-        this(dataSource, record, bureau.code(), personnel, catalogue, Clock.system(ZoneId.of(config.zone())), config);
+        this(dataSource, record, bureau.code(), personnel, catalogue, cases, Clock.system(ZoneId.of(config.zone())),
+                config);
+        this.bureauName = bureau.name();
         migrator.migrate("spotcheck", context.getBundle());
     }
 
     SpotCheckServiceImpl(DataSource dataSource, RecordService record, String bureau, PersonnelService personnel,
-                         CatalogueService catalogue, Clock clock, SpotCheckConfig config) {
+                         CatalogueService catalogue, CaseService cases, Clock clock, SpotCheckConfig config) {
+        this.cases = cases;
         this.dataSource = dataSource;
         this.record = record;
         this.bureau = bureau;
@@ -980,14 +1011,16 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     @Override
     public Draw announce(long planId, Draw.SeedMode mode, List<SeedSource> sources, Actor actor) {
         Texts.requireRole(actor, KEEPERS);
-        return Jdbc.write(dataSource, c -> {
+        Draw d = Jdbc.write(dataSource, c -> {
             requirePlan(c, planId);
             List<Draw> existing = draws(c, planId, null);
-            if (existing.stream().anyMatch(d -> d.status() != Draw.Status.ANNOUNCED)) {
+            if (existing.stream().anyMatch(x -> x.status() != Draw.Status.ANNOUNCED)) {
                 throw M.conflict("DRAW_ALREADY_MADE", planId);
             }
             return insertAnnouncement(c, planId, existing, null, null, mode, sources, actor);
         }, SpotCheckServiceImpl::unavailable);
+        publish(d, plan(planId, actor).orElseThrow(), actor);
+        return d;
     }
 
     @Override
@@ -995,7 +1028,7 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
                                Actor actor) {
         Texts.requireRole(actor, KEEPERS);
         String why = required(reason, "reason", 1000);
-        return Jdbc.write(dataSource, c -> {
+        Draw d = Jdbc.write(dataSource, c -> {
             Draw earlier = drawById(c, drawId).orElseThrow(() -> M.notFound("DRAW_NOT_FOUND", "id", drawId));
             if (earlier.status() != Draw.Status.DRAWN) {
                 throw M.conflict("REDRAW_NOT_DRAWN", drawId);
@@ -1003,6 +1036,8 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
             List<Draw> existing = draws(c, earlier.planId(), null);
             return insertAnnouncement(c, earlier.planId(), existing, drawId, why, mode, sources, actor);
         }, SpotCheckServiceImpl::unavailable);
+        publish(d, plan(d.planId(), actor).orElseThrow(), actor);
+        return d;
     }
 
     private Draw insertAnnouncement(Connection c, long planId, List<Draw> existing, Long supersedes, String reason,
@@ -1069,6 +1104,15 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
 
     @Override
     public Draw make(long drawId, List<List<String>> sourceValues, Actor actor) {
+        Draw made = record(drawId, sourceValues, actor);
+        Plan plan = plan(made.planId(), actor).orElseThrow();
+        openCases(made, plan, actor);
+        publish(made, plan, actor);
+        return made;
+    }
+
+    /** The draw itself: inputs, snapshots, result and record entry in one transaction. */
+    private Draw record(long drawId, List<List<String>> sourceValues, Actor actor) {
         Texts.requireRole(actor, KEEPERS);
         LocalDate today = LocalDate.now(clock);
         List<Inspector> inspectors = inspectorsOn(today, actor);
@@ -1113,7 +1157,8 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
             List<Conflict> conflicts = conflicts(c, null, null, true).stream()
                     .filter(x -> poolIds.contains(String.valueOf(x.targetId()))
                             && inspectorIds.contains(String.valueOf(x.officerId())))
-                    .map(x -> new Conflict(String.valueOf(x.officerId()), String.valueOf(x.targetId()), x.reason()))
+                    .map(x -> new Conflict(String.valueOf(x.officerId()), String.valueOf(x.targetId()),
+                            PUBLIC_CONFLICT_REASON))
                     .toList();
             DrawInput input = new DrawInput(DrawAlgorithm.SHA256, key, pool, inspectorPool, count,
                     plan.inspectorsPerTarget(), plan.excludeOwnArea(), conflicts);
@@ -1325,20 +1370,237 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
         }
     }
 
+    // ================================================================== the draw file
+
     @Override
     public void drawFile(long drawId, OutputStream out) {
-        throw M.error(Kind.UNAVAILABLE, "NOT_BUILT_YET", null, "drawFile");
+        Draw d = Jdbc.read(dataSource, c -> drawById(c, drawId), SpotCheckServiceImpl::unavailable)
+                .filter(x -> x.status() != Draw.Status.ANNOUNCED)
+                .orElseThrow(() -> M.notFound("DRAW_NOT_FOUND", "id", drawId));
+        Plan plan = Jdbc.read(dataSource, c -> requirePlan(c, d.planId()), SpotCheckServiceImpl::unavailable);
+        List<DrawTarget> targets = Jdbc.read(dataSource, c -> snapshotTargets(c, drawId), SpotCheckServiceImpl::unavailable);
+        List<DrawInspector> inspectors = Jdbc.read(dataSource, c -> snapshotInspectors(c, drawId),
+                SpotCheckServiceImpl::unavailable);
+        List<Conflict> conflicts = Jdbc.read(dataSource, c -> snapshotConflicts(c, drawId),
+                SpotCheckServiceImpl::unavailable);
+        RecordEntry made = record.entry(d.recordSeq(), DrawFiles.READER).orElseThrow(
+                () -> M.notFound("VERIFY_ENTRY_MISSING", "id", d.recordSeq()));
+        RecordEntry announced = record.entries(OBJECT_TYPE, "draw:" + drawId, 0, 10, DrawFiles.READER).items().stream()
+                .filter(e -> e.entryType().endsWith(".announced")).findFirst().orElse(null);
+        try {
+            out.write(DrawFiles.write(bureau, bureauName, record, d, plan, made, announced, targets, inspectors,
+                    conflicts));
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // ================================================================== inspection cases and results
+
+    /**
+     * Opens the inspection case of every drawn target that has none yet, each remembered with its draw; a
+     * refusal (an inspector's certificate lacking the category…) is returned per target and the others go on.
+     */
+    private Map<Long, String> openCases(Draw d, Plan plan, Actor actor) {
+        Map<Long, String> problems = new HashMap<>();
+        Map<Long, CaseRef> opened = Jdbc.read(dataSource, c -> caseRefs(c, d.id()), SpotCheckServiceImpl::unavailable);
+        for (DrawResult.Assignment a : d.result().assignments()) {
+            long targetId = Long.parseLong(a.target().id());
+            if (opened.containsKey(targetId)) {
+                continue;
+            }
+            try {
+                openCase(d, plan, a, actor);
+            } catch (ZhifaException e) {
+                LOG.warn("spotcheck: draw {} target {}: no inspection case: {}", d.id(), targetId, e.messageEn());
+                problems.put(targetId, e.messageZh() + " / " + e.messageEn());
+            }
+        }
+        return problems;
+    }
+
+    private void openCase(Draw d, Plan plan, DrawResult.Assignment a, Actor actor) {
+        long targetId = Long.parseLong(a.target().id());
+        List<Long> officerIds = a.inspectors().stream().map(i -> Long.parseLong(i.id())).toList();
+        InspectionTarget t = target(targetId, actor).orElseThrow(() -> M.notFound("TARGET_NOT_FOUND", "id", targetId));
+        String title = M.zh("CASE_TITLE", t.name(), plan.number(), String.valueOf(d.round()));
+        // idempotent: a case filed before a crash (or by a concurrent call) is found by its title
+        CaseFile file = cases.list(new CaseQuery(plan.number(), KIND, null, null, null, null, null, 0, "id", false, 0,
+                CaseQuery.MAX_LIMIT), actor).items().stream().filter(x -> x.title().equals(title)).findFirst()
+                .flatMap(x -> cases.find(x.id(), actor))
+                .orElseGet(() -> cases.file(new CaseDraft(KIND, caseCategory(officerIds, actor), title,
+                        new Party(t.type() == InspectionTarget.TargetType.PERSON ? PartyType.PERSON : PartyType.ORGANISATION,
+                                t.name(), t.creditCode().isEmpty() ? null : t.creditCode(), null, null, null),
+                        officerIds, false, Map.of("source", "随机抽查", "drawId", String.valueOf(d.id()),
+                        "inspectionItem", plan.itemName())), actor));
+        Jdbc.write(dataSource, c -> {
+            if (caseRefs(c, d.id()).containsKey(targetId)) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SC_DRAW_CASE (DRAW_ID, TARGET_ID, CASE_ID,"
+                    + " CASE_NUMBER, OPENED_AT, OPENED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, d.id());
+                ps.setLong(2, targetId);
+                ps.setLong(3, file.id());
+                ps.setString(4, file.number());
+                ps.setTimestamp(5, Timestamp.from(clock.instant()));
+                ps.setString(6, actor.user());
+                ps.executeUpdate();
+            }
+            ObjectNode p = Payloads.object();
+            p.put("draw", d.id());
+            p.put("target", targetId);
+            p.put("case", file.id());
+            p.put("caseNumber", file.number());
+            record.append(c, EntryDraft.of(OBJECT_TYPE, "draw:" + d.id(), null, "spotcheck.case.opened",
+                    Payloads.write(p)), actor);
+            return null;
+        }, SpotCheckServiceImpl::unavailable);
+    }
+
+    /**
+     * The category the case is filed under: the configured one, else the first of the bureau's categories that
+     * every drawn inspector's certificate carries (the case engine checks each officer against it).
+     */
+    private String caseCategory(List<Long> officerIds, Actor actor) {
+        if (!config.caseCategory().isBlank()) {
+            return config.caseCategory().trim();
+        }
+        List<List<String>> held = officerIds.stream()
+                .map(id -> personnel.find(id, actor).map(Officer::categories).orElse(List.of())).toList();
+        List<String> order = new ArrayList<>(personnel.categories());
+        held.forEach(h -> h.stream().filter(x -> !order.contains(x)).forEach(order::add));
+        return order.stream().filter(cat -> held.stream().allMatch(h -> h.contains(cat))).findFirst()
+                .orElseThrow(() -> M.conflict("CASE_NO_COMMON_CATEGORY"));
+    }
+
+    private record CaseRef(long caseId, String number) {}
+
+    private static Map<Long, CaseRef> caseRefs(Connection c, long drawId) throws SQLException {
+        Map<Long, CaseRef> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TARGET_ID, CASE_ID, CASE_NUMBER FROM SC_DRAW_CASE"
+                + " WHERE DRAW_ID = ?")) {
+            ps.setLong(1, drawId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new CaseRef(rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return out;
     }
 
     @Override
     public List<InspectionOutcome> outcomes(long drawId, Actor actor) {
-        throw M.error(Kind.UNAVAILABLE, "NOT_BUILT_YET", null, "outcomes");
+        Texts.requireStaff(actor);
+        Draw d = draw(drawId, actor).orElseThrow(() -> M.notFound("DRAW_NOT_FOUND", "id", drawId));
+        if (d.status() == Draw.Status.ANNOUNCED) {
+            throw M.conflict("DRAW_NOT_MADE", drawId);
+        }
+        Map<Long, String> problems = Map.of();
+        if (Arrays.stream(KEEPERS).anyMatch(actor::has)) {
+            problems = openCases(d, plan(d.planId(), actor).orElseThrow(), actor);
+        }
+        Map<Long, CaseRef> refs = Jdbc.read(dataSource, c -> caseRefs(c, drawId), SpotCheckServiceImpl::unavailable);
+        List<InspectionOutcome> out = new ArrayList<>();
+        for (DrawResult.Assignment a : d.result().assignments()) {
+            long targetId = Long.parseLong(a.target().id());
+            CaseRef ref = refs.get(targetId);
+            if (ref == null) {
+                out.add(new InspectionOutcome(drawId, targetId, a.target().name(), null, null, null, null, null, null,
+                        null, null, null, problems.getOrDefault(targetId, M.zh("CASE_NOT_OPENED") + " / "
+                        + M.en("CASE_NOT_OPENED"))));
+                continue;
+            }
+            out.add(outcome(drawId, targetId, a.target().name(), ref, actor));
+        }
+        return out;
+    }
+
+    private InspectionOutcome outcome(long drawId, long targetId, String name, CaseRef ref, Actor actor) {
+        CaseFile cf = cases.find(ref.caseId(), actor).orElse(null);
+        if (cf == null) {
+            return new InspectionOutcome(drawId, targetId, name, ref.caseId(), ref.number(), null, null, null, null,
+                    null, null, null, null);
+        }
+        String result = cf.fields().get("result");
+        String ended = cf.fields().get("endedOn");
+        InspectionOutcome.Finding finding = null;
+        if (result != null) {
+            try {
+                finding = InspectionOutcome.Finding.ofLabel(result);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("spotcheck: case {} has an unknown result {}", cf.number(), result);
+            }
+        }
+        DisclosureService ds = disclosure;
+        DisclosureItem item = result == null || ds == null ? null
+                : ds.items(new ItemQuery(null, ItemType.DECISION, KIND, null, cf.number(), 0, 50), actor).items()
+                        .stream().filter(i -> Long.valueOf(cf.id()).equals(i.caseId())).findFirst().orElse(null);
+        return new InspectionOutcome(drawId, targetId, name, cf.id(), cf.number(), cf.step(),
+                ended == null || ended.isBlank() ? null : LocalDate.parse(ended.substring(0, Math.min(10, ended.length()))),
+                finding, cf.fields().get("findings"), item == null ? null : item.dueOn(),
+                item == null ? null : item.id(),
+                item == null || item.publishedAt() == null ? null
+                        : LocalDate.ofInstant(item.publishedAt(), clock.getZone()), null);
     }
 
     @Override
     public InspectionOutcome recordOutcome(long drawId, long targetId, LocalDate endedOn,
                                            InspectionOutcome.Finding finding, String summary, Actor actor) {
-        throw M.error(Kind.UNAVAILABLE, "NOT_BUILT_YET", null, "recordOutcome");
+        Texts.requireStaff(actor);
+        if (endedOn == null) {
+            throw M.invalid("FIELD_REQUIRED", "endedOn", "endedOn");
+        }
+        if (finding == null) {
+            throw M.invalid("FIELD_REQUIRED", "finding", "finding");
+        }
+        String text = required(summary, "summary", 4000);
+        Draw d = draw(drawId, actor).orElseThrow(() -> M.notFound("DRAW_NOT_FOUND", "id", drawId));
+        CaseRef ref = Jdbc.read(dataSource, c -> caseRefs(c, drawId), SpotCheckServiceImpl::unavailable).get(targetId);
+        if (ref == null) {
+            throw M.notFound("OUTCOME_NO_CASE", "targetId", targetId, d.id());
+        }
+        CaseFile cf = cases.find(ref.caseId(), actor).orElseThrow(() -> M.notFound("OUTCOME_NO_CASE", "targetId",
+                targetId, d.id()));
+        if (!"onsite".equals(cf.step())) {
+            throw M.conflict("OUTCOME_NOT_ONSITE", cf.number(), cf.stepTitleZh());
+        }
+        cases.transition(cf.id(), "record_result", Map.of("endedOn", endedOn.toString(), "result", finding.label(),
+                "findings", text), null, cf.version(), actor);
+        return outcome(drawId, targetId, cf.party() == null ? "" : cf.party().name(), ref, actor);
+    }
+
+    // ================================================================== notices
+
+    /**
+     * Publishes a draw's announcement, result or redraw as a notice (公告), created and approved by the
+     * 负责人 who took the step. Disclosure failing never undoes the step: the record holds it either way, and a
+     * missing notice is logged for the bureau to publish by hand.
+     */
+    private void publish(Draw d, Plan plan, Actor actor) {
+        DisclosureService ds = disclosure;
+        if (ds == null) {
+            return;
+        }
+        try {
+            String title;
+            String text;
+            if (d.status() == Draw.Status.ANNOUNCED) {
+                title = M.zh(d.supersedes() == null ? "NOTICE_ANNOUNCED_TITLE" : "NOTICE_REDRAW_TITLE", plan.number(),
+                        plan.itemName(), String.valueOf(d.round()));
+                text = DrawFiles.announcementText(d, plan);
+            } else {
+                title = M.zh("NOTICE_DRAWN_TITLE", plan.number(), plan.itemName(), String.valueOf(d.round()));
+                text = DrawFiles.resultText(d, plan);
+            }
+            DisclosureItem item = ds.create(new ItemDraft(ItemType.NOTICE, null, title, null, null, false, false,
+                    LocalDate.now(clock), text, List.of(), List.of()), actor);
+            ds.approve(item.id(), List.of(), actor);
+        } catch (ZhifaException | IllegalStateException e) {
+            LOG.warn("spotcheck: draw {} was not published as a notice: {}", d.id(), e.getMessage());
+        }
     }
 
     // ================================================================== helpers

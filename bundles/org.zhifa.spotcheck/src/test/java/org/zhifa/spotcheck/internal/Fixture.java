@@ -22,7 +22,9 @@ import org.zhifa.api.catalogue.CatalogueStatus;
 import org.zhifa.api.catalogue.CatalogueType;
 import org.zhifa.api.catalogue.CatalogueVersion;
 import org.zhifa.api.catalogue.Flowchart;
+import org.zhifa.api.cases.CaseService;
 import org.zhifa.api.common.Actor;
+import org.zhifa.api.common.ZhifaException;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
 import org.zhifa.api.personnel.CertificateStatus;
@@ -70,7 +72,8 @@ final class Fixture implements AutoCloseable {
         ds.setDatabaseName("memory:" + name);
         dataSource = ds;
         Clock clock = Clock.fixed(LocalDate.parse(day).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
-        service = new SpotCheckServiceImpl(dataSource, log, "430421", new Register(), new Catalogues(), clock, config);
+        service = new SpotCheckServiceImpl(dataSource, log, "430421", new Register(), new Catalogues(), noCases(), clock,
+                config);
     }
 
     Officer officer(String name, String area, String validTo, boolean active, String... categories) {
@@ -81,6 +84,18 @@ final class Fixture implements AutoCloseable {
                 Instant.EPOCH, "admin", Instant.EPOCH, "admin");
         officers.add(o);
         return o;
+    }
+
+    /**
+     * The case engine is not here: every call is refused, as a case engine refusing a filing would, so a draw
+     * still stands and reports its targets without cases (SpotCheckIT opens them in the real bureau).
+     */
+    static CaseService noCases() {
+        return (CaseService) java.lang.reflect.Proxy.newProxyInstance(Fixture.class.getClassLoader(),
+                new Class<?>[] {CaseService.class}, (proxy, method, args) -> {
+                    throw new ZhifaException(ZhifaException.Kind.UNAVAILABLE, "NO_CASE_ENGINE", "无案件引擎",
+                            "no case engine", null);
+                });
     }
 
     /** A valid 统一社会信用代码 made from a number. */

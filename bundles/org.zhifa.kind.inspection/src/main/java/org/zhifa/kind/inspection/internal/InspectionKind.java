@@ -69,7 +69,7 @@ public final class InspectionKind implements EnforcementKind {
     @Override
     public DisclosureRule disclosure() {
         return new DisclosureRule(RESULT, config.disclosureWorkingDays(), List.of("source", "drawId", "inspectionItem",
-                "inspectionBasis", "endedOn", "result", "findings"));
+                "inspectionBasis", "endedOn", "result", "findings"), "endedOn");
     }
 
     @Override
