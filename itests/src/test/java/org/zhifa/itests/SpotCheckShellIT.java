@@ -132,5 +132,10 @@ class SpotCheckShellIT {
         assertTrue(old.contains("已被重抽取代"), old);
         assertTrue(ok("reviewer", "zhifa:draw-verify " + second).contains("核验通过"));
         assertTrue(ok("reviewer", "zhifa:draw-verify " + draw).contains("核验通过"), "a superseded draw still re-runs");
+
+        // each drawn target has its inspection case (S4); no result yet, so nothing to publish
+        String outcomes = ok("reviewer", "zhifa:draw-outcomes " + second);
+        assertTrue(outcomes.contains("共 3 项") && outcomes.matches("(?s).*〔\\d{4}〕\\d+号.*"), outcomes);
+        refused("reviewer", "zhifa:draw-outcomes 999999999", "DRAW_NOT_FOUND");
     }
 }
