@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -33,12 +32,7 @@ public class ImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        String name = file == null ? "" : file.strip();
-        Path path = Paths.get(name);
-        if (!path.isAbsolute()) {
-            path = Paths.get(System.getProperty("karaf.base", ".")).resolve(path);
-        }
-        path = path.toAbsolutePath().normalize();
+        Path path = Shell.file(file);
         if (!Files.isRegularFile(path)) {
             throw Shell.invalid("import.noFile", path);
         }

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -26,7 +24,7 @@ import org.zhifa.spotcheck.internal.Labels;
 @Command(scope = "zhifa", name = "spotcheck-plan-add",
         description = "Makes a random-inspection plan (抽查计划) for an item of the published 随机抽查事项清单")
 @Service
-public class PlanAddCommand implements Action {
+public class PlanAddCommand extends FilterOptions {
     @Reference
     SpotCheckService service;
 
@@ -69,18 +67,6 @@ public class PlanAddCommand implements Action {
     @Option(name = "--own-area", description = "never an inspector of the target's own area")
     boolean ownArea;
 
-    @Option(name = "--type", multiValued = true, description = "only targets of these types")
-    List<String> types;
-
-    @Option(name = "--area", multiValued = true, description = "only targets in these areas")
-    List<String> areas;
-
-    @Option(name = "--risk", multiValued = true, description = "only targets of these risk levels")
-    List<String> risks;
-
-    @Option(name = "--tag", multiValued = true, description = "only targets with all these tags")
-    List<String> tags;
-
     @Override
     public Object execute() {
         Actor actor = user.current();
@@ -98,7 +84,7 @@ public class PlanAddCommand implements Action {
             long version = catalogue != null ? Shell.id(catalogue, "what.catalogue")
                     : catalogues.inForce(CatalogueType.INSPECTIONS, today, actor)
                             .orElseThrow(() -> Shell.invalid("plan.noCatalogue")).id();
-            p = service.createPlan(new PlanDraft(title, version, item, keyItem, Shell.filter(null, types, areas, risks, tags),
+            p = service.createPlan(new PlanDraft(title, version, item, keyItem, filter(null),
                     share, count, frequency, periodFrom, periodTo, inspectors, ownArea), actor);
         } catch (ZhifaException e) {
             throw Shell.refusal(e);

@@ -1,6 +1,8 @@
 package org.zhifa.spotcheck.internal.shell;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -80,6 +82,15 @@ final class Shell {
             rs.add(risk);
         }
         return new TargetFilter(q, ts, areas == null ? null : Set.copyOf(areas), rs, tags == null ? null : Set.copyOf(tags));
+    }
+
+    /** A file the user names: relative to the Karaf base folder unless absolute. */
+    static Path file(String name) {
+        Path path = Paths.get(name == null ? "" : name.strip());
+        if (!path.isAbsolute()) {
+            path = Paths.get(System.getProperty("karaf.base", ".")).resolve(path);
+        }
+        return path.toAbsolutePath().normalize();
     }
 
     static String orEmpty(Object o) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -51,11 +50,7 @@ public class ShowCommand implements Action {
             if (d.status() == Draw.Status.ANNOUNCED) {
                 throw Shell.invalid("file.notDrawn", id);
             }
-            Path path = Paths.get(file.strip());
-            if (!path.isAbsolute()) {
-                path = Paths.get(System.getProperty("karaf.base", ".")).resolve(path);
-            }
-            path = path.toAbsolutePath().normalize();
+            Path path = Shell.file(file);
             Files.createDirectories(path.getParent());
             // written beside it first, so a failed write leaves nothing half-written
             Path tmp = Files.createTempFile(path.getParent(), ".zhifa-draw-", ".json");

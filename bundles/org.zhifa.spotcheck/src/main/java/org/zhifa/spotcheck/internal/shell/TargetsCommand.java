@@ -1,8 +1,5 @@
 package org.zhifa.spotcheck.internal.shell;
 
-import java.util.List;
-
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -20,7 +17,7 @@ import org.zhifa.spotcheck.internal.Labels;
 @Command(scope = "zhifa", name = "spotcheck-targets",
         description = "Lists the inspection targets (检查对象名录库): -q name or credit code, --type, --area, --risk, --tag")
 @Service
-public class TargetsCommand implements Action {
+public class TargetsCommand extends FilterOptions {
     @Reference
     SpotCheckService service;
 
@@ -29,18 +26,6 @@ public class TargetsCommand implements Action {
 
     @Option(name = "-q", description = "part of the name or the credit code")
     String q;
-
-    @Option(name = "--type", multiValued = true, description = "企业, 个体工商户, 自然人, 事业单位, 其他 (or ENTERPRISE, …)")
-    List<String> types;
-
-    @Option(name = "--area", multiValued = true, description = "所属区域 (乡镇/街道)")
-    List<String> areas;
-
-    @Option(name = "--risk", multiValued = true, description = "低, 中, 高 (or LOW, MEDIUM, HIGH)")
-    List<String> risks;
-
-    @Option(name = "--tag", multiValued = true, description = "a tag every listed target has")
-    List<String> tags;
 
     @Option(name = "--inactive", description = "also deactivated targets")
     boolean inactive;
@@ -56,7 +41,7 @@ public class TargetsCommand implements Action {
         if (limit < 1 || limit > 500 || offset < 0) {
             throw Shell.invalid("paging.invalid");
         }
-        TargetFilter filter = Shell.filter(q, types, areas, risks, tags);
+        TargetFilter filter = filter(q);
         Page<InspectionTarget> page;
         try {
             page = service.targets(filter, inactive, offset, limit, user.current());
