@@ -1,7 +1,11 @@
 package org.zhifa.api.common;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -20,7 +24,33 @@ public final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
+    /** One row of a result as a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
     private Jdbc() {}
+
+    /**
+     * The rows of a query with {@code args} bound in order ({@code setObject}), each mapped by {@code row}.
+     *
+     * @since 1.2
+     */
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        }
+    }
 
     public static <T> T read(DataSource dataSource, Work<T> work, Function<SQLException, RuntimeException> failure) {
         try (Connection c = dataSource.getConnection()) {

@@ -1279,46 +1279,19 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     }
 
     private static List<DrawTarget> snapshotTargets(Connection c, long drawId) throws SQLException {
-        List<DrawTarget> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TARGET_ID, NAME, CREDIT_CODE, AREA FROM SC_SNAP_TARGET"
-                + " WHERE DRAW_ID = ? ORDER BY POS")) {
-            ps.setLong(1, drawId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DrawTarget(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                            rs.getString(4)));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT TARGET_ID, NAME, CREDIT_CODE, AREA FROM SC_SNAP_TARGET WHERE DRAW_ID = ? ORDER BY POS",
+                rs -> new DrawTarget(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)),
+                drawId);
     }
 
     private static List<DrawInspector> snapshotInspectors(Connection c, long drawId) throws SQLException {
-        List<DrawInspector> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT OFFICER_ID, NAME, AREA FROM SC_SNAP_INSPECTOR"
-                + " WHERE DRAW_ID = ? ORDER BY POS")) {
-            ps.setLong(1, drawId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new DrawInspector(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT OFFICER_ID, NAME, AREA FROM SC_SNAP_INSPECTOR WHERE DRAW_ID = ? ORDER BY POS",
+                rs -> new DrawInspector(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3)), drawId);
     }
 
     private static List<Conflict> snapshotConflicts(Connection c, long drawId) throws SQLException {
-        List<Conflict> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT OFFICER_ID, TARGET_ID, REASON FROM SC_SNAP_CONFLICT"
-                + " WHERE DRAW_ID = ? ORDER BY POS")) {
-            ps.setLong(1, drawId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Conflict(String.valueOf(rs.getLong(1)), String.valueOf(rs.getLong(2)), rs.getString(3)));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT OFFICER_ID, TARGET_ID, REASON FROM SC_SNAP_CONFLICT WHERE DRAW_ID = ? ORDER BY POS",
+                rs -> new Conflict(String.valueOf(rs.getLong(1)), String.valueOf(rs.getLong(2)), rs.getString(3)), drawId);
     }
 
     @Override
@@ -1478,17 +1451,9 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     private record CaseRef(long caseId, String number) {}
 
     private static Map<Long, CaseRef> caseRefs(Connection c, long drawId) throws SQLException {
-        Map<Long, CaseRef> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT TARGET_ID, CASE_ID, CASE_NUMBER FROM SC_DRAW_CASE"
-                + " WHERE DRAW_ID = ?")) {
-            ps.setLong(1, drawId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), new CaseRef(rs.getLong(2), rs.getString(3)));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT TARGET_ID, CASE_ID, CASE_NUMBER FROM SC_DRAW_CASE WHERE DRAW_ID = ?",
+                rs -> Map.entry(rs.getLong(1), new CaseRef(rs.getLong(2), rs.getString(3))), drawId).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override
