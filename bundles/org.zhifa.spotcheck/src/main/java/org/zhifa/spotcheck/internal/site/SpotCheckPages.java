@@ -80,7 +80,7 @@ public class SpotCheckPages extends HttpServlet implements PublicSection {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile DisclosureService disclosure;
+    transient volatile DisclosureService disclosure;
 
     @Activate
     public SpotCheckPages(@Reference SpotCheckService service, @Reference PublicFrame frame) {
