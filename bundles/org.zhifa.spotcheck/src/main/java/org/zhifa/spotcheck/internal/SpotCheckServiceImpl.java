@@ -1115,7 +1115,9 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     private Draw record(long drawId, List<List<String>> sourceValues, Actor actor) {
         Texts.requireRole(actor, KEEPERS);
         LocalDate today = LocalDate.now(clock);
-        List<Inspector> inspectors = inspectorsOn(today, actor);
+        List<Inspector> all = inspectorsOn(today, actor);
+        String category = drawCategory(all);
+        List<Inspector> inspectors = all.stream().filter(i -> i.categories().contains(category)).toList();
         return Jdbc.write(dataSource, c -> {
             Draw d = drawById(c, drawId).orElseThrow(() -> M.notFound("DRAW_NOT_FOUND", "id", drawId));
             if (d.status() != Draw.Status.ANNOUNCED) {
@@ -1191,6 +1193,7 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
             p.put("targetCount", count);
             p.put("inspectorsPerTarget", plan.inspectorsPerTarget());
             p.put("excludeOwnArea", plan.excludeOwnArea());
+            p.put("category", category);
             p.set("result", resultJson);
             RecordEntry entry = record.append(c, EntryDraft.of(OBJECT_TYPE, "draw:" + drawId, null,
                     "spotcheck.draw.made", Payloads.write(p)), actor);
@@ -1402,7 +1405,7 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
         CaseFile file = cases.list(new CaseQuery(plan.number(), KIND, null, null, null, null, null, 0, "id", false, 0,
                 CaseQuery.MAX_LIMIT), actor).items().stream().filter(x -> x.title().equals(title)).findFirst()
                 .flatMap(x -> cases.find(x.id(), actor))
-                .orElseGet(() -> cases.file(new CaseDraft(KIND, caseCategory(officerIds, actor), title,
+                .orElseGet(() -> cases.file(new CaseDraft(KIND, caseCategory(d, officerIds, actor), title,
                         new Party(t.type() == InspectionTarget.TargetType.PERSON ? PartyType.PERSON : PartyType.ORGANISATION,
                                 t.name(), t.creditCode().isEmpty() ? null : t.creditCode(), null, null, null),
                         officerIds, false, Map.of("source", "随机抽查", "drawId", String.valueOf(d.id()),
@@ -1433,18 +1436,42 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
     }
 
     /**
-     * The category the case is filed under: the configured one, else the first of the bureau's categories that
-     * every drawn inspector's certificate carries (the case engine checks each officer against it).
+     * The enforcement category (执法类别) of a draw: the configured {@code caseCategory}, else the bureau's
+     * category the most inspectors of the day hold (the first of the bureau's order on a tie). Only inspectors
+     * certified for it are drawn, and the drawn targets' cases are filed under it, so the case engine's
+     * certificate check (行政处罚法 42) always holds for the inspectors the draw chose.
      */
-    private String caseCategory(List<Long> officerIds, Actor actor) {
+    private String drawCategory(List<Inspector> inspectors) {
         if (!config.caseCategory().isBlank()) {
             return config.caseCategory().trim();
         }
+        List<String> order = new ArrayList<>(personnel.categories());
+        inspectors.forEach(i -> i.categories().stream().filter(x -> !order.contains(x)).forEach(order::add));
+        String best = null;
+        long most = 0;
+        for (String category : order) {
+            long n = inspectors.stream().filter(i -> i.categories().contains(category)).count();
+            if (n > most) {
+                best = category;
+                most = n;
+            }
+        }
+        if (best == null) {
+            throw M.conflict("DRAW_NO_INSPECTORS");
+        }
+        return best;
+    }
+
+    /** The category a draw's cases are filed under: the one its record entry names (drawCategory). */
+    private String caseCategory(Draw d, List<Long> officerIds, Actor actor) {
+        String recorded = record.entry(d.recordSeq(), actor).map(e -> Payloads.read(e.payload()).path("category")
+                .asText("")).orElse("");
+        if (!recorded.isBlank()) {
+            return recorded;
+        }
         List<List<String>> held = officerIds.stream()
                 .map(id -> personnel.find(id, actor).map(Officer::categories).orElse(List.of())).toList();
-        List<String> order = new ArrayList<>(personnel.categories());
-        held.forEach(h -> h.stream().filter(x -> !order.contains(x)).forEach(order::add));
-        return order.stream().filter(cat -> held.stream().allMatch(h -> h.contains(cat))).findFirst()
+        return personnel.categories().stream().filter(cat -> held.stream().allMatch(h -> h.contains(cat))).findFirst()
                 .orElseThrow(() -> M.conflict("CASE_NO_COMMON_CATEGORY"));
     }
 

@@ -355,6 +355,33 @@ class SpotCheckServiceTest {
     }
 
     @Test
+    void drawsOnlyInspectorsOfOneCategoryAndKeepsConflictReasonsOutOfTheRecord() {
+        for (int i = 1; i <= 12; i++) {
+            f.target(i, "乙镇", Risk.MEDIUM);
+        }
+        f.officer("测绘员", "丙镇", "2029-12-31", true, "测绘地理信息");
+        f.officer("规划员", "丙镇", "2029-12-31", true, "城乡规划", "测绘地理信息");
+        for (int i = 1; i <= 4; i++) {
+            f.officer("矿管员" + i, "丙镇", "2029-12-31", true, "矿产资源", i == 1 ? "城乡规划" : "矿产资源");
+        }
+        long target = f.service.targets(TargetFilter.any(), false, 0, 1, OFFICER).items().get(0).id();
+        f.service.declareConflict(3, target, "其配偶系该企业股东", LEADER);
+        Plan p = plan(null, 12, TargetFilter.any());
+        Draw d = f.service.make(f.service.announce(p.id(), Draw.SeedMode.SECURE_RANDOM, List.of(), LEADER).id(),
+                List.of(), LEADER);
+        // 矿产资源 is held by four inspectors, more than any other category: only they are drawn
+        assertEquals(4, d.result().assignments().stream().flatMap(a -> a.inspectors().stream()).map(DrawInspector::id)
+                .distinct().count());
+        assertTrue(d.result().assignments().stream().flatMap(a -> a.inspectors().stream())
+                .allMatch(i -> i.name().startsWith("矿管员")));
+        JsonNode recorded = Payloads.read(f.log.all().get(f.log.all().size() - 1).payload());
+        assertEquals("矿产资源", recorded.path("category").asText());
+        assertFalse(f.log.all().get(f.log.all().size() - 1).payload().contains("配偶"), "the declared reason stays inside");
+        assertEquals(SpotCheckServiceImpl.PUBLIC_CONFLICT_REASON, d.result().recusals().get(0).reason());
+        assertTrue(f.service.verify(d.id(), OFFICER).ok());
+    }
+
+    @Test
     void aShortageRefusesTheDrawAndWritesNothing() {
         pool(6, 2);
         Plan p = plan(null, 2, TargetFilter.any());
