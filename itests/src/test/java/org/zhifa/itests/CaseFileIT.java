@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.zhifa.itests.support.Bureau;
 import org.zhifa.itests.support.Cases;
 import org.zhifa.itests.support.Json;
+import org.zhifa.itests.support.Verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,7 +63,7 @@ class CaseFileIT {
         }
         assertTrue(names.contains("index.pdf") && names.contains("documents/penalty.filing.pdf"), names.toString());
 
-        Run ok = verify(good);
+        Verifier.Run ok = verify(good);
         assertEquals(0, ok.exit, ok.output);
         assertTrue(ok.output.startsWith("验证通过"), ok.output);
 
@@ -71,13 +71,13 @@ class CaseFileIT {
         HttpResponse<String> key = bureau.get("/api/v1/record/public-key", null);
         assertEquals(200, key.statusCode(), key.body());
         Path pem = Files.writeString(dir.resolve("bureau.pem"), key.body());
-        Run withKey = verify(good, "--public-key", pem.toString(), "--lang", "en");
+        Verifier.Run withKey = verify(good, "--public-key", pem.toString(), "--lang", "en");
         assertEquals(0, withKey.exit, withKey.output);
 
         // one byte of a document changed in a copy
         Path tampered = dir.resolve("tampered-" + id + ".zip");
         copyChanging(good, tampered, "documents/penalty.filing.pdf");
-        Run bad = verify(tampered, "--lang", "en");
+        Verifier.Run bad = verify(tampered, "--lang", "en");
         assertEquals(1, bad.exit, bad.output);
         assertTrue(bad.output.contains("FILE_CHANGED  documents/penalty.filing.pdf"), bad.output);
 
@@ -108,19 +108,7 @@ class CaseFileIT {
         }
     }
 
-    record Run(int exit, String output) {}
-
-    private static Run verify(Path zip, String... more) throws Exception {
-        String jar = System.getProperty("zhifa.verifier", "../verifier/target/zhifa-verify.jar");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, zip.toString()));
-        cmd.addAll(List.of(more));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("verifier did not finish");
-        }
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    private static Verifier.Run verify(Path zip, String... more) throws Exception {
+        return Verifier.run(zip, more);
     }
 }

@@ -30,6 +30,7 @@ import org.zhifa.api.record.VerificationReport;
  * caller's rows exactly as with the real log. No tree, no signatures: the record bundle tests those.
  */
 public final class TransactionalLog implements RecordService {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final DerbyJpa db;
     /** Set to make the next append fail (after the caller's rows were written). */
     public volatile RuntimeException failNext;
@@ -57,6 +58,7 @@ public final class TransactionalLog implements RecordService {
             throw new IllegalArgumentException("an entry needs an actor");
         }
         Instant at = Instant.ofEpochMilli(System.currentTimeMillis());
+        String payload = canonical(draft.payload());
         try (PreparedStatement st = transaction.prepareStatement("INSERT INTO TEST_RECORD (AT_MS, OBJECT_TYPE,"
                 + " OBJECT_ID, STEP, ACTOR, ENTRY_TYPE, PAYLOAD, EVIDENCE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -66,18 +68,44 @@ public final class TransactionalLog implements RecordService {
             st.setString(4, draft.step());
             st.setString(5, actor.user());
             st.setString(6, draft.entryType());
-            st.setString(7, draft.payload());
+            st.setString(7, payload);
             st.setString(8, String.join(",", draft.evidenceHashes()));
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
                 return new RecordEntry(keys.getLong(1), at, "test", draft.objectType(), draft.objectId(),
-                        draft.step(), actor.user(), draft.entryType(), draft.payload(), draft.evidenceHashes(),
+                        draft.step(), actor.user(), draft.entryType(), payload, draft.evidenceHashes(),
                         draft.corrects());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** As the record service keeps a payload: canonical JSON with the object keys sorted (RFC 8785 order). */
+    static String canonical(String payload) {
+        try {
+            return JSON.writeValueAsString(sorted(JSON.readTree(payload)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("a payload is JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode sorted(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            names.forEach(k -> out.set(k, sorted(n.get(k))));
+            return out;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+            n.forEach(x -> out.add(sorted(x)));
+            return out;
+        }
+        return n;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -103,6 +104,34 @@ public final class Browser implements AutoCloseable {
 
     public WebElement id(String id) {
         return await(By.id(id));
+    }
+
+    /** The element, scrolled into view first: a long view shows only what is in sight. */
+    public WebElement visible(String id) {
+        WebElement e = waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        try {
+            return id(id);
+        } catch (org.openqa.selenium.TimeoutException x) {
+            screenshot("hidden-" + id);
+            throw x;
+        }
+    }
+
+    /**
+     * Waits until the text of element {@code id} contains {@code text}: its textContent, which an element out of
+     * sight has too (getText() reads nothing there). A screenshot and the text found come with a failure.
+     */
+    public void awaitText(String id, String text, Duration limit) {
+        try {
+            waiting(limit).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> d.findElement(By.id(id)).getAttribute("textContent").contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + id);
+            List<WebElement> found = driver.findElements(By.id(id));
+            throw new AssertionError("'" + text + "' not in #" + id + ": "
+                    + (found.isEmpty() ? "(absent)" : found.get(0).getAttribute("textContent")), e);
+        }
     }
 
     public void gone(By by, Duration limit) {

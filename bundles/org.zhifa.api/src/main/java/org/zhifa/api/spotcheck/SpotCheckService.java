@@ -12,8 +12,8 @@ import org.zhifa.api.common.Page;
 
 /**
  * 双随机、一公开 (S1–S4). Reading needs a staff role; the pools and plans are kept by 负责人 and 管理员; a
- * conflict is declared by the inspector concerned, a 负责人 or a 管理员; draws are announced, drawn and
- * redrawn by a 负责人. Every change appends a record entry (object type {@code spotcheck}) in the same
+ * conflict is declared (as the inspector reports it) by a 负责人 or a 管理员; draws are announced, drawn and
+ * redrawn by a 负责人 or a 管理员. Every change appends a record entry (object type {@code spotcheck}) in the same
  * transaction; nothing is updated or deleted in place. Refusals are
  * {@link org.zhifa.api.common.ZhifaException}s with a code.
  */

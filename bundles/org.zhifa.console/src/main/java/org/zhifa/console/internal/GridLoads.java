@@ -1,14 +1,13 @@
 package org.zhifa.console.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
-import org.zhifa.api.common.Page;
 import org.zhifa.api.common.ZhifaException;
+import org.zhifa.console.spi.Paging;
 
 /**
  * What a lazy grid view asks of its service: rows in pages the service accepts (never the whole
@@ -16,12 +15,6 @@ import org.zhifa.api.common.ZhifaException;
  * (a new filter), and the grid gets nothing instead of an exception.
  */
 final class GridLoads {
-    /** One page of rows from the service. */
-    @FunctionalInterface
-    interface PageSource<T> {
-        Page<T> page(int offset, int limit);
-    }
-
     private final Messages m;
     private final Logger log;
     private final String what;
@@ -38,25 +31,13 @@ final class GridLoads {
     }
 
     /** Rows [offset, offset+limit), read in pages of at most {@code maxPage}. */
-    <T> Stream<T> rows(int offset, int limit, int maxPage, PageSource<T> source) {
-        List<T> rows = new ArrayList<>();
-        int from = offset;
-        int remaining = limit;
+    <T> Stream<T> rows(int offset, int limit, int maxPage, Paging.PageSource<T> source) {
         try {
-            while (remaining > 0) {
-                int size = Math.min(remaining, maxPage);
-                Page<T> page = source.page(from, size);
-                rows.addAll(page.items());
-                if (page.items().size() < size) {
-                    break;
-                }
-                from += size;
-                remaining -= size;
-            }
+            return Paging.rows(offset, limit, maxPage, source).stream();
         } catch (RuntimeException e) {
             failed(e);
+            return Stream.empty();
         }
-        return rows.stream();
     }
 
     int count(LongSupplier total) {

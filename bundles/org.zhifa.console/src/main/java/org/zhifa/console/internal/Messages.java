@@ -61,7 +61,7 @@ public final class Messages {
     }
 
     /** The refusal in the language of the UI, falling back to the other language. */
-    String error(ZhifaException e) {
+    public String error(ZhifaException e) {
         String primary = english() ? e.messageEn() : e.messageZh();
         String secondary = english() ? e.messageZh() : e.messageEn();
         if (primary != null && !primary.isBlank()) {

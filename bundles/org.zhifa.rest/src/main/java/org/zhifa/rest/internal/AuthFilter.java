@@ -21,12 +21,14 @@ import javax.ws.rs.core.Response;
 
 import org.zhifa.api.common.Actor;
 import org.zhifa.api.common.Authenticator;
+import org.zhifa.api.rest.PublicEndpoint;
 import org.zhifa.api.rest.RequestActor;
 import org.zhifa.api.rest.StreamedBody;
 
 /**
  * HTTP Basic against the bureau's {@link Authenticator} (Karaf JAAS); the {@link Actor} goes into the request.
- * Methods marked {@link PublicAccess} need no login. Also enforces the body size limit.
+ * Methods marked {@link PublicAccess} (core) or {@link PublicEndpoint} (contributed) need no login. Also enforces
+ * the body size limit.
  */
 final class AuthFilter implements ContainerRequestFilter {
     static final String CHALLENGE = "Basic realm=\"zhifa\", charset=\"UTF-8\"";
@@ -111,12 +113,19 @@ final class AuthFilter implements ContainerRequestFilter {
         return resource != null && resource.getClass().isAnnotationPresent(StreamedBody.class);
     }
 
+    /**
+     * CXF runs this filter on the method that will answer: for a contributed resource, the method of the
+     * resource the locator returned (the filters are skipped for the locator itself).
+     */
     private boolean isPublic() {
         if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
             return false;
         }
-        return resourceInfo.getResourceMethod().isAnnotationPresent(PublicAccess.class)
-                || resourceInfo.getResourceClass().isAnnotationPresent(PublicAccess.class);
+        return marked(resourceInfo.getResourceMethod()) || marked(resourceInfo.getResourceClass());
+    }
+
+    private static boolean marked(java.lang.reflect.AnnotatedElement e) {
+        return e != null && (e.isAnnotationPresent(PublicAccess.class) || e.isAnnotationPresent(PublicEndpoint.class));
     }
 
     private Actor authenticate(String header) {

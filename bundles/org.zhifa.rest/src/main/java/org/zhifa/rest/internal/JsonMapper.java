@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The strict JSON mapping of the API: unknown fields and wrong types are refused, dates are ISO-8601. */
+/** The strict JSON mapping of the API: unknown fields, wrong types and enum positions are refused, dates are ISO-8601. */
 final class JsonMapper {
     private JsonMapper() {}
 
@@ -19,6 +19,8 @@ final class JsonMapper {
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // "risk": 1 is no risk level: an enum is named, never picked by its position
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ObjectMapper m = b.build();

@@ -320,7 +320,7 @@ class SpotCheckServiceTest {
         assertEquals("spotcheck.draw.made", entry.entryType());
         assertEquals(d.recordSeq(), entry.seq());
         JsonNode recorded = Payloads.read(entry.payload());
-        assertEquals(Payloads.write(Payloads.result(d.result())), Payloads.write(recorded.path("result")));
+        assertEquals(Payloads.result(d.result()), recorded.path("result"), "the recorded result, key order aside");
         assertEquals(DrawAlgorithm.SHA256, recorded.path("algorithm").asText());
         assertEquals(20, recorded.path("poolSize").asInt());
         // anyone re-runs it from the record and the published snapshot
