@@ -3,9 +3,13 @@ package org.zhifa.gongshi.internal;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.servlet.http.HttpServletResponse;
 import org.zhifa.api.common.PublicPages;
+import org.zhifa.api.site.PublicSection;
 
 /** Escaping, security headers and the page frame every public page shares. */
 final class Html {
@@ -54,16 +58,25 @@ final class Html {
      * images from the site only.
      */
     static void headers(HttpServletResponse resp, String nonce) {
-        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
-                + (nonce == null ? "" : "script-src 'nonce-" + nonce + "'; ")
-                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader("X-Frame-Options", "DENY");
+        headers(nonce).forEach(resp::setHeader);
     }
 
-    /** The page frame up to the opening of {@code <main>}: skip link, header with the bureau, site navigation. */
-    static void open(PrintWriter w, Texts t, String bureau, String title, String current) {
+    static Map<String, String> headers(String nonce) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+                + (nonce == null ? "" : "script-src 'nonce-" + nonce + "'; ")
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "same-origin");
+        h.put("X-Frame-Options", "DENY");
+        return h;
+    }
+
+    /**
+     * The page frame up to the opening of {@code <main>}: skip link, header with the bureau, site navigation
+     * with the sections other bundles add after the site's own.
+     */
+    static void open(PrintWriter w, Texts t, String bureau, String title, String current, List<PublicSection> sections) {
         String q = t.english() ? "?lang=en" : "";
         w.println("<!DOCTYPE html><html lang=\"" + t.lang() + "\"><head><meta charset=\"UTF-8\">");
         w.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -82,6 +95,10 @@ final class Html {
             boolean here = i[0].equals(current);
             w.println("<li><a href=\"" + i[1] + (i[0].equals("board") ? "" : q) + "\"" + (here ? " aria-current=\"page\"" : "")
                     + " id=\"nav-" + i[0] + "\">" + esc(t.get("nav." + i[0])) + "</a></li>");
+        }
+        for (PublicSection s : sections) {
+            w.println("<li><a href=\"" + esc(s.path()) + q + "\"" + (s.id().equals(current) ? " aria-current=\"page\"" : "")
+                    + " id=\"nav-" + esc(s.id()) + "\">" + esc(s.label(t.locale)) + "</a></li>");
         }
         w.println("</ul></nav></header>");
         w.println("<main id=\"main\" tabindex=\"-1\">");

@@ -71,6 +71,7 @@ public class SiteServlet extends HttpServlet {
     private final transient PersonnelService personnel;
     private final transient BureauInfo bureau;
     private final transient SiteConfig config;
+    private final transient Frame frame;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -78,7 +79,8 @@ public class SiteServlet extends HttpServlet {
 
     @Activate
     public SiteServlet(@Reference Site site, @Reference PersonnelService personnel, @Reference BureauInfo bureau,
-                       SiteConfig config) {
+                       @Reference Frame frame, SiteConfig config) {
+        this.frame = frame;
         this.site = site;
         this.personnel = personnel;
         this.bureau = bureau;
@@ -167,7 +169,7 @@ public class SiteServlet extends HttpServlet {
         // rendered first, so the page can say how long the server took (Server-Timing: the bench reads it)
         java.io.StringWriter page = new java.io.StringWriter(16 * 1024);
         PrintWriter w = new PrintWriter(page);
-        Html.open(w, t, bureau.name(), title, current);
+        frame.open(w, t, title, current);
         body.write(w);
         Html.close(w, t);
         w.flush();
