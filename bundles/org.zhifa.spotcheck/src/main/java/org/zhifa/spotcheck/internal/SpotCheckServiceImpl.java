@@ -1239,46 +1239,21 @@ public final class SpotCheckServiceImpl implements SpotCheckService {
 
     private static void storeSnapshots(Connection c, long drawId, List<DrawTarget> targets,
                                        List<DrawInspector> inspectors, List<Conflict> conflicts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SC_SNAP_TARGET (DRAW_ID, POS, TARGET_ID, NAME,"
-                + " CREDIT_CODE, AREA) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < targets.size(); i++) {
-                DrawTarget t = targets.get(i);
-                ps.setLong(1, drawId);
-                ps.setInt(2, i);
-                ps.setLong(3, Long.parseLong(t.id()));
-                ps.setString(4, t.name());
-                ps.setString(5, t.creditCode());
-                ps.setString(6, t.area());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SC_SNAP_INSPECTOR (DRAW_ID, POS, OFFICER_ID, NAME,"
-                + " AREA) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < inspectors.size(); i++) {
-                DrawInspector x = inspectors.get(i);
-                ps.setLong(1, drawId);
-                ps.setInt(2, i);
-                ps.setLong(3, Long.parseLong(x.id()));
-                ps.setString(4, x.name());
-                ps.setString(5, x.area());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SC_SNAP_CONFLICT (DRAW_ID, POS, OFFICER_ID,"
-                + " TARGET_ID, REASON) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < conflicts.size(); i++) {
-                Conflict x = conflicts.get(i);
-                ps.setLong(1, drawId);
-                ps.setInt(2, i);
-                ps.setLong(3, Long.parseLong(x.inspectorId()));
-                ps.setLong(4, Long.parseLong(x.targetId()));
-                ps.setString(5, x.reason());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Jdbc.batch(c, "INSERT INTO SC_SNAP_TARGET (DRAW_ID, POS, TARGET_ID, NAME, CREDIT_CODE, AREA)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", positions(targets.size()), i -> new Object[] {drawId, i,
+                Long.parseLong(targets.get(i).id()), targets.get(i).name(), targets.get(i).creditCode(),
+                targets.get(i).area()});
+        Jdbc.batch(c, "INSERT INTO SC_SNAP_INSPECTOR (DRAW_ID, POS, OFFICER_ID, NAME, AREA) VALUES (?, ?, ?, ?, ?)",
+                positions(inspectors.size()), i -> new Object[] {drawId, i, Long.parseLong(inspectors.get(i).id()),
+                inspectors.get(i).name(), inspectors.get(i).area()});
+        Jdbc.batch(c, "INSERT INTO SC_SNAP_CONFLICT (DRAW_ID, POS, OFFICER_ID, TARGET_ID, REASON) VALUES (?, ?, ?, ?, ?)",
+                positions(conflicts.size()), i -> new Object[] {drawId, i, Long.parseLong(conflicts.get(i).inspectorId()),
+                Long.parseLong(conflicts.get(i).targetId()), conflicts.get(i).reason()});
+    }
+
+    /** 0, 1, … size − 1: a snapshot row's position. */
+    private static List<Integer> positions(int size) {
+        return java.util.stream.IntStream.range(0, size).boxed().toList();
     }
 
     private static List<DrawTarget> snapshotTargets(Connection c, long drawId) throws SQLException {
