@@ -20,6 +20,15 @@ public final class CanonicalJson {
 
     static byte[] entry(RecordEntry e) {
         StringBuilder b = new StringBuilder(256 + e.payload().length());
+        fields(b, e, false);
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The entry's fields in their fixed order, the object left open: the payload as the JSON it is (what the
+     * leaf is computed over) or, for export, as a JSON string of that text.
+     */
+    private static void fields(StringBuilder b, RecordEntry e, boolean payloadAsString) {
         b.append("{\"seq\":").append(e.seq());
         b.append(",\"at\":"); string(b, instant(e.at()));
         b.append(",\"bureau\":"); string(b, e.bureau());
@@ -28,11 +37,15 @@ public final class CanonicalJson {
         b.append(",\"step\":"); string(b, e.step());
         b.append(",\"actor\":"); string(b, e.actor());
         b.append(",\"entryType\":"); string(b, e.entryType());
-        b.append(",\"payload\":").append(e.payload());
+        b.append(",\"payload\":");
+        if (payloadAsString) {
+            string(b, e.payload());
+        } else {
+            b.append(e.payload());
+        }
         b.append(",\"evidence\":");
         strings(b, e.evidenceHashes());
         b.append(",\"corrects\":").append(e.corrects() == null ? "null" : e.corrects().toString());
-        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -44,18 +57,7 @@ public final class CanonicalJson {
      */
     public static String provenEntry(RecordEntry e, InclusionProof proof) {
         StringBuilder b = new StringBuilder(512 + 2 * e.payload().length());
-        b.append("{\"seq\":").append(e.seq());
-        b.append(",\"at\":"); string(b, instant(e.at()));
-        b.append(",\"bureau\":"); string(b, e.bureau());
-        b.append(",\"objectType\":"); string(b, e.objectType());
-        b.append(",\"objectId\":"); string(b, e.objectId());
-        b.append(",\"step\":"); string(b, e.step());
-        b.append(",\"actor\":"); string(b, e.actor());
-        b.append(",\"entryType\":"); string(b, e.entryType());
-        b.append(",\"payload\":"); string(b, e.payload());
-        b.append(",\"evidence\":");
-        strings(b, e.evidenceHashes());
-        b.append(",\"corrects\":").append(e.corrects() == null ? "null" : e.corrects().toString());
+        fields(b, e, true);
         b.append(",\"leafHash\":"); string(b, proof.leafHash());
         b.append(",\"proof\":{\"leafIndex\":").append(proof.leafIndex());
         b.append(",\"treeSize\":").append(proof.treeSize()).append(",\"path\":");
