@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,20 @@ class BootIT {
         assertEquals("", inactive.toString(), "bundles not active");
         String health = bureau.admin("zhifa:health");
         assertTrue(health.contains("状态 / status: UP"), health);
+    }
+
+    @Test
+    void runsWithTheShippedJvmSettings() {
+        // bin/setenv's heap limit (Karaf 4.4 itself ignores JAVA_MAX_MEM) and serial collector, and the
+        // Hibernate setting of etc/system.properties
+        Bureau bureau = Bureau.shared();
+        String info = bureau.admin("shell:info");
+        Matcher max = Pattern.compile("Maximum heap size\\S*\\s+([\\d,]+) kbytes").matcher(info);
+        assertTrue(max.find(), info);
+        long kb = Long.parseLong(max.group(1).replace(",", ""));
+        assertTrue(kb > 512 * 1024 && kb <= 1024 * 1024, "maximum heap " + kb + " kB, expected 1 GB:\n" + info);
+        assertTrue(info.contains("Name = 'MarkSweepCompact'"), "not the serial collector:\n" + info);
+        String provider = bureau.admin("system:property hibernate.bytecode.provider");
+        assertTrue(provider.lines().anyMatch("none"::equals), provider);
     }
 }
