@@ -5,13 +5,13 @@
 #   3. GET /api/v1/personnel throughput at 100 000 officers vs the trivial
 #      GET /api/v1/version on the same server                                 (goal ≥ 0.5×),
 #      for the first page and (worst case) random deep pages sorted by name
-# Usage: ./zhifa bench [runs]   (default 3 boots each). Only loopback addresses are used.
+# Usage: ./zhifa bench [runs]   (default 5 boots each: boot times on a shared VM wander by ±20 %). Only loopback addresses are used.
 # Ports: ZHIFA_BENCH_HTTP_PORT, ZHIFA_BENCH_SSH_PORT, ZHIFA_BENCH_RMI_REGISTRY_PORT, ZHIFA_BENCH_RMI_SERVER_PORT;
 # ZHIFA_BENCH_DIST names another assembly tar.gz to measure (default: the one built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-RUNS=${1:-3}
+RUNS=${1:-5}
 OFFICERS=${ZHIFA_BENCH_OFFICERS:-100000}
 WORK="$ROOT/bench/target/work"
 KARAF_VERSION=4.4.10
