@@ -31,6 +31,5 @@ for i in $(seq 1 "$ROUNDS"); do
   echo "$a $b" >> "$WORK.txt"
   printf 'round %2d   A %s s (cpu %s s)   B %s s (cpu %s s)\n' "$i" ${a% *} ${a#* } ${b% *} ${b#* }
 done
-median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 printf 'A median %.2f s   B median %.2f s\n' "$(awk '{print $1}' "$WORK.txt" | median)" "$(awk '{print $3}' "$WORK.txt" | median)"
 printf 'RATIO B/A, median of the rounds = %.2f\n' "$(awk '{print $3 / $1}' "$WORK.txt" | median)"

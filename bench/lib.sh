@@ -43,6 +43,10 @@ wait_health() { # with a deadline: a hang is the failure mode
   done
 }
 
+median() { # numbers on stdin, one per line -> their median
+  sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
+}
+
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 
 wait_url() { # URL USER:PASSWORD|- [SECONDS]: until it answers 200, with a deadline (- asks without a login)

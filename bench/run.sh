@@ -51,8 +51,6 @@ wait_shell() { # bare Karaf is up when its shell answers at start level 100; pri
   echo "$began"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
 echo "== boot (clean data folder, offline), $RUNS runs each"
 : > "$WORK.bare"; : > "$WORK.zhifa"
 mkdir -p "$(dirname "$WORK")"
