@@ -6,11 +6,13 @@
 #      GET /api/v1/version on the same server                                 (goal ≥ 0.5×),
 #      for the first page and (worst case) random deep pages sorted by name
 # Usage: ./zhifa bench [runs]   (default 5 boots each: boot times on a shared VM wander by ±20 %). Only loopback addresses are used.
+#        ./zhifa bench boot [runs]   the boot ratio only (about a minute per run)
 # Ports: ZHIFA_BENCH_HTTP_PORT, ZHIFA_BENCH_SSH_PORT, ZHIFA_BENCH_RMI_REGISTRY_PORT, ZHIFA_BENCH_RMI_SERVER_PORT;
 # ZHIFA_BENCH_DIST names another assembly tar.gz to measure (default: the one built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+BOOT_ONLY=; if [ "${1:-}" = boot ]; then BOOT_ONLY=1; shift; fi
 RUNS=${1:-5}
 OFFICERS=${ZHIFA_BENCH_OFFICERS:-100000}
 WORK="$ROOT/bench/target/work"
@@ -68,6 +70,7 @@ BARE=$(median < "$WORK.bare"); ZHIFA=$(median < "$WORK.zhifa")
 printf 'bare Karaf %s boot to shell:    median %.1f s  (%s)\n' "$KARAF_VERSION" "$BARE" "$(tr '\n' ' ' < "$WORK.bare")"
 printf 'zhifa boot to healthy:          median %.1f s  (%s)\n' "$ZHIFA" "$(tr '\n' ' ' < "$WORK.zhifa")"
 printf 'RATIO boot zhifa/bare = %.2f   (goal <= 1.5)\n' "$(awk "BEGIN{print $ZHIFA / $BARE}")"
+[ -z "$BOOT_ONLY" ] || exit 0
 
 echo "== idle RSS (30 s after healthy)"
 sleep 30
