@@ -12,6 +12,7 @@ import org.zhifa.api.disclosure.DisclosureItem;
 import org.zhifa.api.disclosure.DisclosureService;
 import org.zhifa.api.disclosure.ItemQuery;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.ui.Button;
 import com.vaadin.ui.Grid;
@@ -34,7 +35,7 @@ final class CaseDisclosurePanel extends VerticalLayout {
     private final ConsoleTexts m;
     private final Grid<DisclosureItem> grid = new Grid<>();
     private final Label none = new Label();
-    private final Label error = ConsoleTexts.errorLabel("disc-case-error");
+    private final Label error = Refusals.errorLabel("disc-case-error");
 
     CaseDisclosurePanel(DisclosureService service, CaseService cases, long caseId, ConsoleContext context) {
         this.service = service;
@@ -60,7 +61,7 @@ final class CaseDisclosurePanel extends VerticalLayout {
         grid.setStyleGenerator(ConsoleTexts::rowStyle);
         none.setId("disc-case-none");
         none.setValue(m.get("section.none"));
-        Button open = new Button(m.get("section.open"), e -> m.act(context, error, () -> {
+        Button open = new Button(m.get("section.open"), e -> Refusals.act(context, error, () -> {
             DisclosureItem i = grid.getSelectedItems().stream().findFirst()
                     .orElseThrow(() -> ConsoleTexts.invalid("queue.select", null));
             UI.getCurrent().getNavigator().navigateTo(QueueConsoleView.ID + "/" + i.id());

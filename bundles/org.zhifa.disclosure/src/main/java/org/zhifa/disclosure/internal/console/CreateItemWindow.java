@@ -12,6 +12,7 @@ import org.zhifa.api.disclosure.DisclosureItem;
 import org.zhifa.api.disclosure.ItemDraft;
 import org.zhifa.api.disclosure.ItemType;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.ui.Button;
 import com.vaadin.ui.CheckBox;
@@ -37,7 +38,7 @@ final class CreateItemWindow extends Window {
         setId("disc-create-window");
         setModal(true);
         setWidth("760px");
-        Label error = ConsoleTexts.errorLabel("disc-create-error");
+        Label error = Refusals.errorLabel("disc-create-error");
 
         ComboBox<ItemType> type = new ComboBox<>(m.get("create.type"));
         type.setId("disc-create-type");
@@ -88,7 +89,7 @@ final class CreateItemWindow extends Window {
 
         FormLayout form = new FormLayout(type, kind, title, caseNumber, party, person, minor, decided, text, names);
         form.setWidth("100%");
-        Button save = new Button(m.get("create.save"), e -> m.act(context, error, () -> {
+        Button save = new Button(m.get("create.save"), e -> Refusals.act(context, error, () -> {
             if (decided.getValue() == null && !decided.isEmpty()) {
                 throw ConsoleTexts.invalid("create.date.invalid", "decidedOn");
             }

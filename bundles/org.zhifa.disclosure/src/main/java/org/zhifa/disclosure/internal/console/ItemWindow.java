@@ -14,6 +14,7 @@ import org.zhifa.api.disclosure.WithdrawalGround;
 import org.zhifa.api.record.RecordEntry;
 import org.zhifa.api.record.RecordService;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
@@ -48,7 +49,7 @@ final class ItemWindow extends Window {
     private final ConsoleTexts m;
     private final transient Runnable changed;
     private final boolean decider;
-    private final Label error = ConsoleTexts.errorLabel("disc-item-error");
+    private final Label error = Refusals.errorLabel("disc-item-error");
     private final Label original = new Label("", ContentMode.HTML);
     private final Label redacted = new Label("", ContentMode.HTML);
     private final Label maskCount = new Label();
@@ -165,7 +166,7 @@ final class ItemWindow extends Window {
         typed.setId("disc-mask-text");
         typed.setMaxLength(MAX_MASK);
         typed.setWidth("18em");
-        Button add = new Button(m.get("mask.add"), e -> m.act(context, error, () -> {
+        Button add = new Button(m.get("mask.add"), e -> Refusals.act(context, error, () -> {
             addMask(typed.getValue());
             typed.clear();
         }));
@@ -229,7 +230,7 @@ final class ItemWindow extends Window {
         }
         js.addFunction(SELECTION_FUNCTION, args -> {
             String picked = args.length() > 0 && args.get(0) != null ? args.getString(0) : "";
-            m.act(context, error, () -> addMask(picked));
+            Refusals.act(context, error, () -> addMask(picked));
         });
         js.execute("if(!window.zhifaDisclosureWatch){window.zhifaDisclosureWatch=true;"
                 + "document.addEventListener('selectionchange',function(){var s=window.getSelection();"
@@ -303,7 +304,7 @@ final class ItemWindow extends Window {
     }
 
     private void approve() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             DisclosureItem done = services.disclosure().approve(item.id(), List.copyOf(extras), context.actor());
             context.notify(m.get("approve.done", done.title(), m.status(done.status())), false);
             reload(done);
@@ -322,7 +323,7 @@ final class ItemWindow extends Window {
     // ------------------------------------------------------------------ correction (D7)
 
     private VerticalLayout correction() {
-        Label err = ConsoleTexts.errorLabel("disc-correct-error");
+        Label err = Refusals.errorLabel("disc-correct-error");
         TextArea text = new TextArea(m.get("correct.text"));
         text.setId("disc-correct-text");
         text.setWidth("100%");
@@ -334,7 +335,7 @@ final class ItemWindow extends Window {
         request.setWidth("100%");
         request.setRows(2);
         request.setMaxLength(2_000);
-        Button correct = new Button(m.get("correct.button"), e -> m.act(context, err, () -> {
+        Button correct = new Button(m.get("correct.button"), e -> Refusals.act(context, err, () -> {
             if (request.getValue() == null || request.getValue().isBlank()) {
                 throw ConsoleTexts.invalid("correct.request.required", "request");
             }
@@ -369,7 +370,7 @@ final class ItemWindow extends Window {
     // ------------------------------------------------------------------ withdrawal (D4)
 
     private VerticalLayout withdrawal() {
-        Label err = ConsoleTexts.errorLabel("disc-withdraw-error");
+        Label err = Refusals.errorLabel("disc-withdraw-error");
         ComboBox<WithdrawalGround> ground = new ComboBox<>(m.get("withdraw.ground"));
         ground.setId("disc-withdraw-ground");
         ground.setItems(WithdrawalGround.values());
@@ -388,14 +389,14 @@ final class ItemWindow extends Window {
         if (item.withdrawalReason() != null) {
             reason.setValue(item.withdrawalReason());
         }
-        Button request = new Button(m.get("withdraw.request"), e -> m.act(context, err, () -> {
+        Button request = new Button(m.get("withdraw.request"), e -> Refusals.act(context, err, () -> {
             DisclosureItem done = services.disclosure().requestWithdrawal(item.id(), chosen(ground),
                     reason.getValue(), context.actor());
             context.notify(m.get("withdraw.requested", ConsoleTexts.date(done.withdrawalDueOn())), false);
             reload(done);
         }));
         request.setId("disc-withdraw-request");
-        Button withdraw = new Button(m.get("withdraw.button"), e -> m.act(context, err, () -> {
+        Button withdraw = new Button(m.get("withdraw.button"), e -> Refusals.act(context, err, () -> {
             DisclosureItem done = services.disclosure().withdraw(item.id(), chosen(ground), reason.getValue(),
                     context.actor());
             context.notify(m.get("withdraw.done", m.status(done.status())), false);

@@ -14,6 +14,7 @@ import org.zhifa.api.disclosure.DisclosureService;
 import org.zhifa.api.disclosure.OutboxEntry;
 import org.zhifa.api.disclosure.OutboxState;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.data.provider.CallbackDataProvider;
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
@@ -47,7 +48,7 @@ final class OutboxPanel extends VerticalLayout {
     private final transient DisclosureService service;
     private final ConsoleContext context;
     private final ConsoleTexts m;
-    private final Label error = ConsoleTexts.errorLabel("disc-outbox-error");
+    private final Label error = Refusals.errorLabel("disc-outbox-error");
     private final OutboxAlarm alarm;
     private final Grid<ChannelStatus> channels = new Grid<>();
     /** "open" (every entry not DONE, the default) or an {@link OutboxState} name. */
@@ -164,7 +165,7 @@ final class OutboxPanel extends VerticalLayout {
     }
 
     private HorizontalLayout actions() {
-        Button retry = new Button(m.get("outbox.retry"), e -> m.act(context, error, () -> {
+        Button retry = new Button(m.get("outbox.retry"), e -> Refusals.act(context, error, () -> {
             OutboxEntry chosen = outbox.getSelectedItems().stream().findFirst()
                     .orElseThrow(() -> ConsoleTexts.invalid("outbox.select", null));
             OutboxEntry done = service.retry(chosen.id(), context.actor());

@@ -16,6 +16,7 @@ import org.zhifa.api.disclosure.ItemQuery;
 import org.zhifa.api.disclosure.ItemStatus;
 import org.zhifa.api.disclosure.ItemType;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.data.provider.CallbackDataProvider;
 import com.vaadin.data.provider.ConfigurableFilterDataProvider;
@@ -49,7 +50,7 @@ final class QueuePanel extends VerticalLayout implements View {
     private final transient ConsoleServices services;
     private final ConsoleContext context;
     private final ConsoleTexts m;
-    private final Label error = ConsoleTexts.errorLabel("disc-queue-error");
+    private final Label error = Refusals.errorLabel("disc-queue-error");
     private final ComboBox<ItemStatus> status = new ComboBox<>();
     private final ComboBox<ItemType> type = new ComboBox<>();
     private final ComboBox<String> due = new ComboBox<>();
@@ -173,7 +174,7 @@ final class QueuePanel extends VerticalLayout implements View {
     }
 
     private HorizontalLayout actions() {
-        Button open = new Button(m.get("queue.open"), e -> m.act(context, error, () -> open(selected().id())));
+        Button open = new Button(m.get("queue.open"), e -> Refusals.act(context, error, () -> open(selected().id())));
         open.setId("disc-queue-open");
         open.addStyleName(ValoTheme.BUTTON_PRIMARY);
         Button refresh = new Button(m.get("queue.refresh"), e -> refresh());
@@ -198,7 +199,7 @@ final class QueuePanel extends VerticalLayout implements View {
     }
 
     void open(long id) {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             DisclosureItem item = services.disclosure().item(id, context.actor())
                     .orElseThrow(() -> ConsoleTexts.invalid("item.notFound", null, id));
             UI.getCurrent().addWindow(new ItemWindow(services, context, m, item, this::refresh));

@@ -22,6 +22,7 @@ import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.legalreview.Material;
 import org.zhifa.api.legalreview.ReviewStatus;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 import org.zhifa.console.spi.FieldForm;
 
 import com.vaadin.shared.ui.ContentMode;
@@ -58,7 +59,7 @@ final class CaseReviewPanel extends VerticalLayout {
     private final boolean handler;
 
     private final Label flags = new Label();
-    private final Label error = ConsoleTexts.errorLabel("lr-error");
+    private final Label error = Refusals.errorLabel("lr-error");
     private final ComboBox<String> transition = new ComboBox<>();
     private final FormLayout form = new FormLayout();
     private final Label evaluation = new Label();
@@ -132,7 +133,7 @@ final class CaseReviewPanel extends VerticalLayout {
     }
 
     private void setFlag(CaseFlag flag, boolean on, TextField reason) {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             if (flag == null) {
                 throw ConsoleTexts.invalid("flag.required", "flag");
             }
@@ -215,7 +216,7 @@ final class CaseReviewPanel extends VerticalLayout {
     private void evaluate(boolean asked) {
         if (fields == null || transition.getValue() == null) {
             if (asked) {
-                m.act(context, error, () -> {
+                Refusals.act(context, error, () -> {
                     throw ConsoleTexts.invalid("draft.transition.required", "transition");
                 });
             }
@@ -232,13 +233,13 @@ final class CaseReviewPanel extends VerticalLayout {
             if (asked) {
                 fields.clearErrors();
                 fields.mark(x.field(), m.message(x));
-                m.act(context, error, () -> {
+                Refusals.act(context, error, () -> {
                     throw x;
                 });
             }
         } catch (RuntimeException x) {
             if (asked) {
-                m.act(context, error, () -> {
+                Refusals.act(context, error, () -> {
                     throw x;
                 });
             }
@@ -255,7 +256,7 @@ final class CaseReviewPanel extends VerticalLayout {
     }
 
     private void saveDraft() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             if (fields == null || transition.getValue() == null) {
                 throw ConsoleTexts.invalid("draft.transition.required", "transition");
             }
@@ -383,7 +384,7 @@ final class CaseReviewPanel extends VerticalLayout {
         w.setId("lr-submit-window");
         w.setModal(true);
         w.setWidth("640px");
-        Label werror = ConsoleTexts.errorLabel("lr-submit-error");
+        Label werror = Refusals.errorLabel("lr-submit-error");
         CheckBoxGroup<Material> materials = new CheckBoxGroup<>(m.get("submit.materials"));
         materials.setId("lr-materials");
         materials.setItems(Material.values());
@@ -392,7 +393,7 @@ final class CaseReviewPanel extends VerticalLayout {
         note.setId("lr-submit-note");
         note.setWidth("100%");
         note.setRows(2);
-        Button ok = new Button(m.get("submit.confirm"), e -> m.act(context, werror, () -> {
+        Button ok = new Button(m.get("submit.confirm"), e -> Refusals.act(context, werror, () -> {
             DecisionDraft current = service.drafts(caseId, context.actor()).stream().filter(DecisionDraft::current)
                     .findFirst().orElseThrow(() -> ConsoleTexts.invalid("submit.noDraft", null));
             LegalReview r = service.submit(caseId, current.id(), materialsOrEmpty(materials.getValue()),
@@ -419,12 +420,12 @@ final class CaseReviewPanel extends VerticalLayout {
         w.setId("lr-escalate-window");
         w.setModal(true);
         w.setWidth("560px");
-        Label werror = ConsoleTexts.errorLabel("lr-escalate-error");
+        Label werror = Refusals.errorLabel("lr-escalate-error");
         TextArea reason = new TextArea(m.get("escalate.reason"));
         reason.setId("lr-escalate-reason");
         reason.setWidth("100%");
         reason.setRows(3);
-        Button ok = new Button(m.get("escalate.confirm"), e -> m.act(context, werror, () -> {
+        Button ok = new Button(m.get("escalate.confirm"), e -> Refusals.act(context, werror, () -> {
             LegalReview failed = service.reviewsOfCase(caseId, context.actor()).stream()
                     .filter(r -> r.status() == ReviewStatus.FAILED).max(Comparator.comparingLong(LegalReview::id))
                     .orElseThrow(() -> ConsoleTexts.invalid("escalate.noFailed", null));

@@ -19,6 +19,7 @@ import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.legalreview.PreviewRow;
 import org.zhifa.api.legalreview.RuleType;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
@@ -45,7 +46,7 @@ final class CataloguePanel extends VerticalLayout {
     private final transient LegalReviewService service;
     private final ConsoleContext context;
     private final ConsoleTexts m;
-    private final Label error = ConsoleTexts.errorLabel("lr-cat-error");
+    private final Label error = Refusals.errorLabel("lr-cat-error");
     private final Grid<Catalogue> versions = new Grid<>();
     private final Grid<CatalogueRule> versionRules = new Grid<>();
     private final List<CatalogueRule> editing = new ArrayList<>();
@@ -118,7 +119,7 @@ final class CataloguePanel extends VerticalLayout {
     private VerticalLayout editor(CaseService cases) {
         Label heading = new Label(m.get("catalogue.editor"));
         heading.addStyleName(ValoTheme.LABEL_H3);
-        Button start = new Button(m.get("catalogue.edit.from"), e -> m.act(context, error, () -> {
+        Button start = new Button(m.get("catalogue.edit.from"), e -> Refusals.act(context, error, () -> {
             Catalogue base = versions.getSelectedItems().stream().findFirst()
                     .orElseThrow(() -> ConsoleTexts.invalid("catalogue.select", null));
             editing.clear();
@@ -169,18 +170,18 @@ final class CataloguePanel extends VerticalLayout {
         FormLayout ruleForm = new FormLayout(type, kind, measures, threshold, partyType, flag, titleZh, titleEn);
         ruleForm.setMargin(false);
 
-        Button add = new Button(m.get("rule.add"), e -> m.act(context, error, () -> {
+        Button add = new Button(m.get("rule.add"), e -> Refusals.act(context, error, () -> {
             editing.add(rule());
             renumber();
         }));
         add.setId("lr-rule-add");
-        Button replace = new Button(m.get("rule.replace"), e -> m.act(context, error, () -> {
+        Button replace = new Button(m.get("rule.replace"), e -> Refusals.act(context, error, () -> {
             CatalogueRule old = selectedRule();
             editing.set(editing.indexOf(old), rule());
             renumber();
         }));
         replace.setId("lr-rule-replace");
-        Button remove = new Button(m.get("rule.remove"), e -> m.act(context, error, () -> {
+        Button remove = new Button(m.get("rule.remove"), e -> Refusals.act(context, error, () -> {
             editing.remove(selectedRule());
             renumber();
         }));
@@ -199,14 +200,14 @@ final class CataloguePanel extends VerticalLayout {
         HorizontalLayout versionForm = new HorizontalLayout(effectiveFrom, reviewAll, note);
         versionForm.setDefaultComponentAlignment(Alignment.BOTTOM_LEFT);
 
-        Button previewButton = new Button(m.get("catalogue.preview"), e -> m.act(context, error, () -> {
+        Button previewButton = new Button(m.get("catalogue.preview"), e -> Refusals.act(context, error, () -> {
             List<PreviewRow> rows = service.previewCatalogue(draft(), context.actor());
             preview.setItems(rows);
             preview.setVisible(true);
             previewSummary.setValue(m.get("catalogue.preview.summary", rows.size()));
         }));
         previewButton.setId("lr-cat-preview");
-        Button publish = new Button(m.get("catalogue.publish"), e -> m.act(context, error, () -> {
+        Button publish = new Button(m.get("catalogue.publish"), e -> Refusals.act(context, error, () -> {
             Catalogue c = service.publishCatalogue(draft(), context.actor());
             context.notify(m.get("catalogue.published", c.version(), String.valueOf(c.effectiveFrom())), false);
             editing.clear();
@@ -299,7 +300,7 @@ final class CataloguePanel extends VerticalLayout {
     }
 
     private void reload() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             List<Catalogue> all = new ArrayList<>(service.catalogues(context.actor()));
             all.sort(Comparator.comparingInt(Catalogue::version).reversed());
             versions.setItems(all);

@@ -11,6 +11,7 @@ import org.zhifa.api.legalreview.Finding;
 import org.zhifa.api.legalreview.LegalReview;
 import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
@@ -44,7 +45,7 @@ final class ChecklistWindow extends Window {
     private final RadioButtonGroup<Boolean> outcome = new RadioButtonGroup<>();
     private final TextArea opinion = new TextArea();
     private final Label counsel = new Label("", ContentMode.PREFORMATTED);
-    private final Label error = ConsoleTexts.errorLabel("lr-checklist-error");
+    private final Label error = Refusals.errorLabel("lr-checklist-error");
 
     ChecklistWindow(LegalReviewService service, ConsoleContext context, ConsoleTexts m, LegalReview review,
                     Runnable done) {
@@ -118,7 +119,7 @@ final class ChecklistWindow extends Window {
     }
 
     private void decide() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             List<Finding> findings = new ArrayList<>();
             for (ChecklistItem item : ChecklistItem.values()) {
                 Finding.Verdict v = verdicts.get(item).getValue();
@@ -150,7 +151,7 @@ final class ChecklistWindow extends Window {
         TextField text = new TextField(m.get("counsel.opinion"));
         text.setId("lr-counsel-opinion");
         text.setWidth("24em");
-        Button add = new Button(m.get("counsel.add"), e -> m.act(context, error, () -> {
+        Button add = new Button(m.get("counsel.add"), e -> Refusals.act(context, error, () -> {
             if (role.getValue() == null) {
                 throw ConsoleTexts.invalid("counsel.role.required", "role");
             }

@@ -8,6 +8,7 @@ import org.zhifa.api.legalreview.Discussion;
 import org.zhifa.api.legalreview.LegalReview;
 import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
@@ -40,7 +41,7 @@ final class DiscussionWindow extends Window {
         setModal(true);
         setWidth("860px");
         setHeight("90%");
-        Label error = ConsoleTexts.errorLabel("lr-discussion-error");
+        Label error = Refusals.errorLabel("lr-discussion-error");
         Label head = new Label(CaseReviewPanel.detail(review, m), ContentMode.PREFORMATTED);
         head.setId("lr-discussion-review");
         head.setWidth("100%");
@@ -65,7 +66,7 @@ final class DiscussionWindow extends Window {
         TextField opinion = new TextField(m.get("discussion.member.opinion"));
         opinion.setId("lr-member-opinion");
         opinion.setWidth("22em");
-        Button add = new Button(m.get("discussion.member.add"), e -> m.act(context, error, () -> {
+        Button add = new Button(m.get("discussion.member.add"), e -> Refusals.act(context, error, () -> {
             if (name.getValue().isBlank() || post.getValue().isBlank() || opinion.getValue().isBlank()) {
                 throw ConsoleTexts.invalid("discussion.member.incomplete", "members");
             }
@@ -95,7 +96,7 @@ final class DiscussionWindow extends Window {
         conclusion.setWidth("100%");
         conclusion.setRows(3);
 
-        Button record = new Button(m.get("discussion.record"), e -> m.act(context, error, () -> {
+        Button record = new Button(m.get("discussion.record"), e -> Refusals.act(context, error, () -> {
             if (adopt.getValue() == null) {
                 throw ConsoleTexts.invalid("discussion.decision.required", "adopt");
             }

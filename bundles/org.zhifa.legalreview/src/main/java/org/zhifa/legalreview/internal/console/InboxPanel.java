@@ -9,6 +9,7 @@ import org.zhifa.api.legalreview.LegalReviewService;
 import org.zhifa.api.legalreview.Reviewer;
 import org.zhifa.api.legalreview.ReviewStatus;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
@@ -35,7 +36,7 @@ final class InboxPanel extends VerticalLayout {
     private final ConsoleContext context;
     private final ConsoleTexts m;
     private final Grid<LegalReview> grid = new Grid<>();
-    private final Label error = ConsoleTexts.errorLabel("lr-inbox-error");
+    private final Label error = Refusals.errorLabel("lr-inbox-error");
     private final Label detail = new Label("", ContentMode.PREFORMATTED);
 
     InboxPanel(LegalReviewService service, ConsoleContext context) {
@@ -72,7 +73,7 @@ final class InboxPanel extends VerticalLayout {
     private HorizontalLayout actions() {
         HorizontalLayout bar = new HorizontalLayout();
         bar.setDefaultComponentAlignment(Alignment.BOTTOM_LEFT);
-        Button open = new Button(m.get("inbox.open"), e -> m.act(context, error, () -> open(selected())));
+        Button open = new Button(m.get("inbox.open"), e -> Refusals.act(context, error, () -> open(selected())));
         open.setId("lr-inbox-open");
         open.addStyleName(ValoTheme.BUTTON_PRIMARY);
         bar.addComponent(open);
@@ -81,13 +82,13 @@ final class InboxPanel extends VerticalLayout {
             reviewer.setId("lr-assign-reviewer");
             reviewer.setWidth("14em");
             reviewer.setPageLength(0);
-            m.act(context, error, () -> {
+            Refusals.act(context, error, () -> {
                 List<Reviewer> all = service.reviewers(context.actor()).stream().filter(Reviewer::active).toList();
                 reviewer.setItems(all.stream().map(Reviewer::user).toList());
                 reviewer.setItemCaptionGenerator(u -> all.stream().filter(r -> r.user().equals(u)).findFirst()
                         .map(r -> r.name() + " (" + r.user() + ")").orElse(u));
             });
-            Button assign = new Button(m.get("inbox.assign"), e -> m.act(context, error, () -> {
+            Button assign = new Button(m.get("inbox.assign"), e -> Refusals.act(context, error, () -> {
                 LegalReview r = selected();
                 if (reviewer.getValue() == null) {
                     throw ConsoleTexts.invalid("inbox.reviewer.required", "reviewer");
@@ -102,7 +103,7 @@ final class InboxPanel extends VerticalLayout {
         if (context.actor().has(Roles.LEADER)) {
             TextField reason = new TextField(m.get("inbox.extend.reason"));
             reason.setId("lr-extend-reason");
-            Button extend = new Button(m.get("inbox.extend"), e -> m.act(context, error, () -> {
+            Button extend = new Button(m.get("inbox.extend"), e -> Refusals.act(context, error, () -> {
                 LegalReview r = service.extend(selected().id(), reason.getValue(), context.actor());
                 reason.clear();
                 context.notify(m.get("inbox.extended", r.caseNumber(), String.valueOf(r.due())), false);
@@ -133,7 +134,7 @@ final class InboxPanel extends VerticalLayout {
     }
 
     void reload() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             Long selected = grid.getSelectedItems().stream().findFirst().map(LegalReview::id).orElse(null);
             List<LegalReview> all = service.pending(context.actor());
             grid.setItems(all);

@@ -13,6 +13,7 @@ import org.zhifa.api.legalreview.ReviewCounts;
 import org.zhifa.api.legalreview.Reviewer;
 import org.zhifa.api.legalreview.StaffingReport;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.ui.Alignment;
 import com.vaadin.ui.Button;
@@ -36,7 +37,7 @@ final class ReportsPanel extends VerticalLayout {
     private final transient LegalReviewService service;
     private final ConsoleContext context;
     private final ConsoleTexts m;
-    private final Label error = ConsoleTexts.errorLabel("lr-rep-error");
+    private final Label error = Refusals.errorLabel("lr-rep-error");
     private final Grid<Reviewer> reviewers = new Grid<>();
     private final Grid<Reviewer.Training> trainings = new Grid<>();
     private final Label staffing = new Label();
@@ -125,7 +126,7 @@ final class ReportsPanel extends VerticalLayout {
         active.setId("lr-reviewer-active");
         active.setCaption(m.get("reviewer.active"));
         active.setValue(true);
-        Button save = new Button(m.get("reviewer.save"), e -> m.act(context, error, () -> {
+        Button save = new Button(m.get("reviewer.save"), e -> Refusals.act(context, error, () -> {
             Reviewer existing = service.reviewers(context.actor()).stream()
                     .filter(r -> r.user().equals(user.getValue().strip())).findFirst().orElse(null);
             Reviewer saved = service.saveReviewer(new Reviewer(user.getValue().strip(), name.getValue().strip(),
@@ -154,7 +155,7 @@ final class ReportsPanel extends VerticalLayout {
         TextField subject = new TextField(m.get("training.subject"));
         subject.setId("lr-training-subject");
         subject.setWidth("20em");
-        Button add = new Button(m.get("training.add"), e -> m.act(context, error, () -> {
+        Button add = new Button(m.get("training.add"), e -> Refusals.act(context, error, () -> {
             Reviewer r = reviewers.getSelectedItems().stream().findFirst()
                     .orElseThrow(() -> ConsoleTexts.invalid("reviewer.select", null));
             BigDecimal h;
@@ -184,7 +185,7 @@ final class ReportsPanel extends VerticalLayout {
     }
 
     private void reload() {
-        m.act(context, error, () -> {
+        Refusals.act(context, error, () -> {
             String selected = reviewers.getSelectedItems().stream().findFirst().map(Reviewer::user).orElse(null);
             List<Reviewer> all = service.reviewers(context.actor());
             reviewers.setItems(all);
