@@ -1,29 +1,23 @@
 package org.zhifa.disclosure.internal.console;
 
-import org.slf4j.Logger;
-import org.zhifa.api.common.ZhifaException;
 import org.zhifa.console.spi.ConsoleContext;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.ui.Label;
 
 /**
- * A lazy grid's load failure shown once per filter, not once per page the grid asks for: the refusal's own
- * message, or "unexpected" (logged) for anything else, in the panel's error label and a notification.
+ * A lazy grid's load failure shown once per filter, not once per page the grid asks for, the way
+ * {@link Refusals} shows any refusal: the refusal's own message, or "unexpected" (logged) for anything
+ * else, in the panel's error label and a notification.
  */
 final class LoadFailure {
     private final Label error;
-    private final ConsoleTexts m;
     private final ConsoleContext context;
-    private final Logger log;
-    private final String what;
     private boolean shown;
 
-    LoadFailure(Label error, ConsoleTexts m, ConsoleContext context, Logger log, String what) {
+    LoadFailure(Label error, ConsoleContext context) {
         this.error = error;
-        this.m = m;
         this.context = context;
-        this.log = log;
-        this.what = what;
     }
 
     /** A new filter or a refresh: its first failure shows again. */
@@ -36,15 +30,8 @@ final class LoadFailure {
             return;
         }
         shown = true;
-        String message;
-        if (e instanceof ZhifaException z) {
-            message = m.message(z);
-        } else {
-            log.error("loading {} failed", what, e);
-            message = m.get("error.unexpected");
-        }
-        error.setValue(message);
-        error.setVisible(true);
-        context.notify(message, true);
+        Refusals.act(context, error, () -> {
+            throw e;
+        });
     }
 }

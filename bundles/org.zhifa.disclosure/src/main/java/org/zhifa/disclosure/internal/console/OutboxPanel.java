@@ -64,7 +64,7 @@ final class OutboxPanel extends VerticalLayout {
         this.service = service;
         this.context = context;
         this.m = new ConsoleTexts(context.locale());
-        this.failure = new LoadFailure(error, m, context, LOG, "the outbox");
+        this.failure = new LoadFailure(error, context);
         this.retrier = context.actor().has(Roles.ADMIN) || context.actor().has(Roles.LEADER);
         ConsoleTexts.styles(UI.getCurrent());
         setId("disc-outbox");

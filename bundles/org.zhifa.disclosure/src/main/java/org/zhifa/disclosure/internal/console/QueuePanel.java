@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.zhifa.api.cases.KindInfo;
 import org.zhifa.api.common.Page;
 import org.zhifa.api.common.Roles;
@@ -43,7 +41,6 @@ import com.vaadin.ui.themes.ValoTheme;
 final class QueuePanel extends VerticalLayout implements View {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(QueuePanel.class);
     /** Rows asked of the service at once. */
     static final int PAGE = 100;
 
@@ -65,7 +62,7 @@ final class QueuePanel extends VerticalLayout implements View {
         this.services = services;
         this.context = context;
         this.m = new ConsoleTexts(context.locale());
-        this.failure = new LoadFailure(error, m, context, LOG, "disclosure items");
+        this.failure = new LoadFailure(error, context);
         ConsoleTexts.styles(UI.getCurrent());
         setId("disc-queue");
         setWidth("100%");

@@ -22,8 +22,8 @@ import org.zhifa.api.legalreview.MajorEvaluation;
 import org.zhifa.api.legalreview.Material;
 import org.zhifa.api.legalreview.ReviewStatus;
 import org.zhifa.console.spi.ConsoleContext;
-import org.zhifa.console.spi.Refusals;
 import org.zhifa.console.spi.FieldForm;
+import org.zhifa.console.spi.Refusals;
 
 import com.vaadin.shared.ui.ContentMode;
 import com.vaadin.ui.Alignment;
