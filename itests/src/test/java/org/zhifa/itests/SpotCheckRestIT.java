@@ -272,8 +272,10 @@ class SpotCheckRestIT {
             ok(bureau.send("POST", "/api/v1/personnel", "admin", Json.write(Officers.draft("抽查员" + i + RUN,
                     Officers.certificate("SC")))), 201);
         }
-        bureau.admin("config:property-set -p org.zhifa.spotcheck inspectionCategories " + CATEGORY,
-                "config:property-set -p org.zhifa.spotcheck caseCategory " + CATEGORY);
+        // one edit session, one write of etc/org.zhifa.spotcheck.cfg: with two "property-set -p" commands the
+        // second reads the file while fileinstall may still be rewriting it after the first, and can lose it
+        bureau.admin("config:edit org.zhifa.spotcheck", "config:property-set inspectionCategories " + CATEGORY,
+                "config:property-set caseCategory " + CATEGORY, "config:update");
         try {
             Wait.until("only " + CATEGORY + " inspectors", Duration.ofSeconds(60), () -> {
                 JsonNode items = Json.parse(bureau.get(API + "/inspectors", "officer").body()).path("items");
@@ -282,11 +284,12 @@ class SpotCheckRestIT {
                     all &= i.get("categories").toString().contains(CATEGORY);
                 }
                 return all;
-            });
+            }, () -> bureau.get(API + "/inspectors", "officer").body() + "\n"
+                    + bureau.admin("config:property-list -p org.zhifa.spotcheck"));
             drawIsAnnouncedMadeReproducedVerifiedAndRedrawn();
         } finally {
-            bureau.admin("config:property-delete -p org.zhifa.spotcheck inspectionCategories",
-                    "config:property-delete -p org.zhifa.spotcheck caseCategory");
+            bureau.admin("config:edit org.zhifa.spotcheck", "config:property-delete inspectionCategories",
+                    "config:property-delete caseCategory", "config:update");
         }
     }
 
