@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -21,6 +23,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.zhifa.api.spotcheck.Conflict;
@@ -102,6 +106,32 @@ class SpotCheckRestIT {
                 "multipart/form-data; boundary=" + boundary);
     }
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Inline-string cells A, B, C… of one row. */
+    private static String cells(String... values) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < values.length; c++) {
+            b.append("<c t=\"inlineStr\"><is><t>").append(values[c]).append("</t></is></c>");
+        }
+        return b.toString();
+    }
+
+    /** A workbook of one sheet: the target header, then {@code rows}; {@code prolog} goes before the root. */
+    private static byte[] workbook(String prolog, String rows) {
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + prolog + "<worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+                + cells(HEADER.strip().split(",")) + "</row>" + rows + "</sheetData></worksheet>";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(sheet.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private JsonNode targetsTagged(String tag) {
         return ok(bureau.get(API + "/targets?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8)
                 + "&includeInactive=true&limit=500", "officer"), 200);
@@ -157,6 +187,22 @@ class SpotCheckRestIT {
         assertEquals(3, pool.get("total").asInt(), pool.toString());
         assertTrue(pool.toString().contains("衡阳县某某砖厂" + RUN), "GBK decoded: " + pool);
 
+        // an Excel workbook, read with whichever StAX factory the bureau's JVM finds inside Karaf, and one
+        // whose sheet declares an external entity: refused, the file it names never read
+        String xlsxName = "衡阳县某某石料厂" + RUN;
+        String row = "<row r=\"2\">" + cells(xlsxName, nextCode(), "企业", "洪市镇", "中", tag) + "</row>";
+        JsonNode third = ok(importRaw("leader", "名录.xlsx", workbook("", row), XLSX), 200);
+        assertEquals("XLSX", third.get("format").asText(), third.toString());
+        String entity = "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+        String stolen = "<row r=\"2\">" + cells("&x;", nextCode(), "企业", "洪市镇", "中", tag) + "</row>";
+        JsonNode xxe = refused(importRaw("leader", "xxe.xlsx", workbook(entity, stolen), XLSX), 400,
+                "IMPORT_UNREADABLE");
+        assertFalse(xxe.toString().contains("root:"), xxe.toString());
+        pool = targetsTagged(tag);
+        assertEquals(4, pool.get("total").asInt(), pool.toString());
+        assertTrue(pool.toString().contains(xlsxName), pool.toString());
+        assertFalse(pool.toString().contains("root:"), pool.toString());
+
         // every bad line reported, nothing imported
         String bad = HEADER
                 + "衡阳县甲公司" + RUN + "," + nextCode() + ",企业,西渡镇,高," + tag + "\n"
@@ -174,7 +220,7 @@ class SpotCheckRestIT {
             assertFalse(e.get("message_en").asText().isBlank(), e.toString());
         }
         assertEquals(List.of(3, 4, 5), lines, report.toString());
-        assertEquals(3, targetsTagged(tag).get("total").asInt(), "nothing of the bad file was imported");
+        assertEquals(4, targetsTagged(tag).get("total").asInt(), "nothing of the bad file was imported");
 
         // a missing header column, a file without name, an unsupported type
         refused(importRaw("leader", "x.csv", "名称,类型\n甲,企业\n".getBytes(StandardCharsets.UTF_8), "text/csv"), 400,
@@ -227,9 +273,9 @@ class SpotCheckRestIT {
         refused(post("/targets/" + id + "/deactivate", "leader", "{\"reason\":1}"), 400, "WRONG_TYPE");
         JsonNode off = ok(post("/targets/" + id + "/deactivate", "leader", Map.of("reason", "已注销")), 200);
         assertFalse(off.get("active").asBoolean());
-        assertEquals(3, ok(bureau.get(API + "/targets?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8),
+        assertEquals(4, ok(bureau.get(API + "/targets?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8),
                 "officer"), 200).get("total").asInt(), "deactivated targets are left out unless asked for");
-        assertEquals(4, targetsTagged(tag).get("total").asInt());
+        assertEquals(5, targetsTagged(tag).get("total").asInt());
         refused(bureau.get(API + "/targets/" + (id + 100_000), "officer"), 404, "TARGET_NOT_FOUND");
         refused(bureau.get(API + "/targets/abc", "officer"), 400, "PARAM_INVALID");
         refused(bureau.get(API + "/targets?risk=EXTREME", "officer"), 400, "PARAM_INVALID");
