@@ -1,5 +1,6 @@
 # Shared helpers of the bench scripts (sourced). Needs HTTP_PORT, SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT.
 # Only loopback addresses are used.
+. "$(dirname "${BASH_SOURCE[0]}")/../assembly/src/main/build/loopback.sh"
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -11,12 +12,7 @@ prepare() {
   local tgz=$1 dir=$2
   rm -rf "$dir"; mkdir -p "$dir"
   tar xzf "$tgz" -C "$dir" --strip-components=1
-  local etc="$dir/etc"
-  sed -i '/^org.osgi.service.http.port/d' "$etc/org.ops4j.pax.web.cfg" 2>/dev/null || true
-  printf '\norg.osgi.service.http.port = %s\norg.ops4j.pax.web.listening.addresses = 127.0.0.1\n' "$HTTP_PORT" >> "$etc/org.ops4j.pax.web.cfg"
-  sed -i 's/^sshPort *=.*/sshPort = '"$SSH_PORT"'/; s/^sshHost *=.*/sshHost = 127.0.0.1/' "$etc/org.apache.karaf.shell.cfg"
-  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$RMI_REGISTRY_PORT"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$RMI_SERVER_PORT"'/' "$etc/org.apache.karaf.management.cfg"
-  printf '\norg.ops4j.pax.url.mvn.repositories = \norg.ops4j.pax.url.mvn.offline = true\n' >> "$etc/org.ops4j.pax.url.mvn.cfg"
+  loopback "$dir" "$HTTP_PORT" "$SSH_PORT" "$RMI_REGISTRY_PORT" "$RMI_SERVER_PORT"
 }
 
 start() { # DIR -> sets KPID to the JVM
