@@ -19,7 +19,7 @@
 #
 # Usage: fast-start.sh ASSEMBLY_DIR [--no-archive]      (prepare-package: steps 1 and 2)
 #        fast-start.sh --repack ASSEMBLY_DIR TAR_GZ     (package: step 3)
-# Needs JAVA_HOME (a Java 17), curl, GNU tar and free loopback ports.
+# Needs JAVA_HOME (a Java 17), GNU tar and free loopback ports.
 set -euo pipefail
 if [ "$1" = "--repack" ]; then
   DIST=$(cd "$2" && pwd); TGZ=$3
@@ -83,7 +83,15 @@ loopback "$WORK" "$HTTP_PORT" "$SSH_PORT" "$RMI_REGISTRY_PORT" "$RMI_SERVER_PORT
 (cd "$WORK" && ZHIFA_CDS_DUMP="$WORK/zhifa.jsa" KARAF_EXEC=exec exec bin/karaf daemon > "$WORK/console.log" 2>&1) &
 PID=$!
 deadline=$((SECONDS + 300))
-until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/api/v1/health"; do
+healthy() { # GET /api/v1/health answers 200 (bash's /dev/tcp: the build needs no curl)
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT"
+    printf 'GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    IFS= read -r -t 10 status <&3
+    case "$status" in "HTTP/1."?" 200"*) exit 0 ;; *) exit 1 ;; esac
+  ) 2>/dev/null
+}
+until healthy; do
   kill -0 "$PID" 2>/dev/null || fail "the training boot ended early: $(tail -20 "$WORK/console.log")"
   [ $SECONDS -lt $deadline ] || fail "the training boot was not healthy in 300 s: $(tail -20 "$WORK/data/log/karaf.log" 2>/dev/null)"
   sleep 0.2
