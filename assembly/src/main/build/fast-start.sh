@@ -36,25 +36,27 @@ KARAF="$DIST/bin/karaf"
 fail() { echo "fast-start: $*" >&2; exit 1; }
 
 # --- 1. the launcher ---------------------------------------------------------------------------------
-if grep -q 'zhifa: relative boot classpath' "$KARAF"; then
+# the specs locator's four options, and the comment that marks a patched bin/karaf
+LOCATOR='--(patch-module java\.(base|xml)=|add-reads=java\.xml=java\.logging|add-exports=java\.base/org\.apache\.karaf\.specs\.locator=)'
+MARK='zhifa: relative boot classpath'
+if grep -q "$MARK" "$KARAF"; then
   : # already done (a rebuild over the same folder)
 else
-  n=$(grep -cE -- '--(patch-module java\.(base|xml)=|add-reads=java\.xml=java\.logging|add-exports=java\.base/org\.apache\.karaf\.specs\.locator=)' "$KARAF" || true)
+  n=$(grep -cE -e "$LOCATOR" "$KARAF" || true)
   [ "$n" = 4 ] || fail "bin/karaf does not hold the four specs-locator options this step removes (found $n): a new Karaf? Revisit this script."
   grep -q '^    cd "${KARAF_BASE}" || exit 2$' "$KARAF" || fail "bin/karaf has no 'cd \"\${KARAF_BASE}\"' line: a new Karaf? Revisit this script."
   block=$(mktemp)
-  cat > "$block" <<'SH'
-    # zhifa: relative boot classpath, so the class-data archive lib/zhifa.jsa matches (see bin/setenv)
+  { echo "    # $MARK, so the class-data archive lib/zhifa.jsa matches (see bin/setenv)"; cat <<'SH'; } > "$block"
     if [ "${KARAF_BASE}" = "${KARAF_HOME}" ]; then
         ZHIFA_CP=""; ZHIFA_IFS=$IFS; IFS=:
         for f in ${CLASSPATH}; do ZHIFA_CP="${ZHIFA_CP:+${ZHIFA_CP}:}${f#"${KARAF_HOME}/"}"; done
         IFS=$ZHIFA_IFS; CLASSPATH=$ZHIFA_CP
     fi
 SH
-  sed -i -E -e '/--(patch-module java\.(base|xml)=|add-reads=java\.xml=java\.logging|add-exports=java\.base\/org\.apache\.karaf\.specs\.locator=)/d' \
+  sed -i -E -e "\\#$LOCATOR#d" \
       -e '/^    cd "\$\{KARAF_BASE\}" \|\| exit 2$/r '"$block" "$KARAF"
   rm -f "$block"
-  grep -q 'zhifa: relative boot classpath' "$KARAF" || fail "patching bin/karaf failed"
+  grep -q "$MARK" "$KARAF" || fail "patching bin/karaf failed"
   sh -n "$KARAF" || fail "bin/karaf no longer parses"
 fi
 

@@ -111,8 +111,8 @@ class SpotCheckRestIT {
     /** Inline-string cells A, B, C… of one row. */
     private static String cells(String... values) {
         StringBuilder b = new StringBuilder();
-        for (int c = 0; c < values.length; c++) {
-            b.append("<c t=\"inlineStr\"><is><t>").append(values[c]).append("</t></is></c>");
+        for (String v : values) {
+            b.append("<c t=\"inlineStr\"><is><t>").append(v).append("</t></is></c>");
         }
         return b.toString();
     }
